@@ -1,0 +1,176 @@
+import createClient, { type Client } from "openapi-fetch";
+import type { paths } from "../generated/schema.js";
+import { resolveCredentials } from "./auth.js";
+import { ValidationError } from "./errors/request-errors.js";
+import { serializeFilters, type FilterInput } from "./filters.js";
+import {
+  checkGatewayId,
+  checkLogId,
+  resolveOptions,
+  type AiGatewayLogsOptions,
+} from "./options.js";
+import { paginate, type Page } from "./paginate.js";
+import { readPayload, type Payload } from "./payload.js";
+import { RateLimiter } from "./rate-limit.js";
+import { createRetryingFetch } from "./retry/fetch.js";
+import type {
+  DeleteOrderBy,
+  Direction,
+  Filter,
+  ListOrderBy,
+  Log,
+  LogDetail,
+  LogPatch,
+} from "./types.js";
+import { unwrap } from "./unwrap.js";
+
+const logsPath = "/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/logs";
+const logPath = `${logsPath}/{id}` as const;
+
+export interface CallOptions {
+  /** Another gateway of the same account, for this call only. */
+  gatewayId?: string;
+  signal?: AbortSignal;
+}
+export type Filters = readonly (Filter | FilterInput)[];
+export interface ListOptions extends CallOptions {
+  page?: number;
+  perPage?: number;
+  orderBy?: ListOrderBy;
+  direction?: Direction;
+  search?: string;
+  filters?: Filters;
+  /** Adds min/max of cost, duration and tokens over all matches to resultInfo. */
+  metaInfo?: boolean;
+}
+export type IterateOptions = Omit<ListOptions, "page" | "metaInfo">;
+export interface DeleteOptions extends CallOptions {
+  filters?: Filters;
+  /** Up to this many matching logs (1-10000, default 10000). */
+  limit?: number;
+  orderBy?: DeleteOrderBy;
+  direction?: Direction;
+  /** Required to delete without filters: every log of the gateway. */
+  all?: boolean;
+}
+
+export type AiGatewayLogs = ReturnType<typeof createAiGatewayLogs>;
+
+/** A client for one account's gateway logs. Checks the options before any request is sent. */
+export function createAiGatewayLogs(options: AiGatewayLogsOptions) {
+  const resolved = resolveOptions(options);
+  const credentials = resolveCredentials(options);
+  const { secrets } = credentials;
+  const limiter = new RateLimiter(resolved.rateLimit, resolved.sleep, resolved.now);
+  const raw: Client<paths> = createClient<paths>({
+    baseUrl: resolved.baseUrl,
+    headers: { ...resolved.headers, ...credentials.headers },
+    fetch: createRetryingFetch({ ...resolved, policy: resolved.retry, limiter, secrets }),
+  });
+
+  const pathOf = (call: CallOptions) => {
+    const gatewayId = call.gatewayId ?? resolved.gatewayId;
+    checkGatewayId(gatewayId);
+    return { account_id: resolved.accountId, gateway_id: gatewayId };
+  };
+  const logPathOf = (id: string, call: CallOptions) => {
+    checkLogId(id);
+    return { ...pathOf(call), id };
+  };
+
+  async function list(call: ListOptions = {}): Promise<Page> {
+    const query = {
+      page: call.page,
+      per_page: call.perPage,
+      order_by: call.orderBy,
+      order_by_direction: call.direction,
+      search: call.search,
+      filters: serializeFilters(call.filters),
+      meta_info: call.metaInfo,
+    };
+    const request = raw.GET(logsPath, {
+      params: { path: pathOf(call), query },
+      signal: call.signal,
+    });
+    const body = await unwrap(request, "GET", secrets);
+    return { logs: body.result, resultInfo: body.result_info };
+  }
+
+  async function payload(
+    kind: "request" | "response",
+    id: string,
+    call: CallOptions,
+  ): Promise<Payload> {
+    const path =
+      kind === "request" ? (`${logPath}/request` as const) : (`${logPath}/response` as const);
+    const request = raw.GET(path, {
+      params: { path: logPathOf(id, call) },
+      parseAs: "arrayBuffer",
+      signal: call.signal,
+    });
+    const result = await request;
+    const bytes = await unwrap(Promise.resolve(result), "GET", secrets);
+    return readPayload(
+      (bytes as ArrayBuffer | undefined) ?? new ArrayBuffer(0),
+      result.response.headers.get("content-type"),
+    );
+  }
+
+  return {
+    /** One page of logs and its result_info. */
+    list,
+    /** Every log matching the options, page after page (50 a page unless perPage says otherwise). */
+    iterate(call: IterateOptions = {}): AsyncIterable<Log> {
+      const perPage = call.perPage ?? 50;
+      return paginate((page) => list({ ...call, page, perPage }), perPage);
+    },
+    /** How many logs match the filters, from one request. */
+    async count(filters?: Filters, call: CallOptions = {}): Promise<number> {
+      const { resultInfo } = await list({ ...call, filters, perPage: 1 });
+      return resultInfo.total_count ?? 0;
+    },
+    /** One log with its request and response heads and sizes. */
+    async get(id: string, call: CallOptions = {}): Promise<LogDetail> {
+      const request = raw.GET(logPath, {
+        params: { path: logPathOf(id, call) },
+        signal: call.signal,
+      });
+      return (await unwrap(request, "GET", secrets)).result;
+    },
+    /** Sets feedback (-1..1), score (0..100) and metadata on a log; null clears a field. */
+    async update(id: string, patch: LogPatch, call: CallOptions = {}) {
+      const request = raw.PATCH(logPath, {
+        params: { path: logPathOf(id, call) },
+        body: patch,
+        signal: call.signal,
+      });
+      return (await unwrap(request, "PATCH", secrets)).result;
+    },
+    /** The stored request body of a log. */
+    getRequest: (id: string, call: CallOptions = {}) => payload("request", id, call),
+    /** The stored response body of a log. */
+    getResponse: (id: string, call: CallOptions = {}) => payload("response", id, call),
+    /** Deletes up to `limit` matching logs; refuses to run without filters unless `all: true`. */
+    async delete(call: DeleteOptions): Promise<{ success: boolean }> {
+      const filters = serializeFilters(call.filters);
+      if (filters === undefined && call.all !== true) {
+        throw new ValidationError(
+          "Refusing to delete without filters: pass filters, or all: true to delete every log.",
+        );
+      }
+      const query = {
+        filters,
+        limit: call.limit,
+        order_by: call.orderBy,
+        order_by_direction: call.direction,
+      };
+      const request = raw.DELETE(logsPath, {
+        params: { path: pathOf(call), query },
+        signal: call.signal,
+      });
+      return unwrap(request, "DELETE", secrets);
+    },
+    /** The typed openapi-fetch client, with the same auth, retries and rate limiter. */
+    raw,
+  };
+}

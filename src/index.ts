@@ -1,0 +1,33 @@
+export { createAiGatewayLogs } from "./client.js";
+export type {
+  AiGatewayLogs,
+  CallOptions,
+  DeleteOptions,
+  Filters,
+  IterateOptions,
+  ListOptions,
+} from "./client.js";
+export { where, normalizeFilter, serializeFilters } from "./filters.js";
+export type { FilterBuilder, FilterInput } from "./filters.js";
+export type { AiGatewayLogsOptions } from "./options.js";
+export type { Page } from "./paginate.js";
+export type { Payload } from "./payload.js";
+export type { RateLimit } from "./rate-limit.js";
+export type { RetryPolicy } from "./retry/policy.js";
+export type * from "./types.js";
+export { AiGatewayLogsError } from "./errors/ai-gateway-logs-error.js";
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ServerError,
+} from "./errors/api-error.js";
+export {
+  AbortError,
+  ConnectionError,
+  TimeoutError,
+  ValidationError,
+} from "./errors/request-errors.js";

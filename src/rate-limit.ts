@@ -1,0 +1,84 @@
+import type { Sleep } from "./sleep.js";
+
+export interface RateLimit {
+  /** Requests allowed in any window of `windowMs`. */
+  requests: number;
+  windowMs: number;
+}
+
+/** Call when the request's answer (or failure) has arrived. */
+export type Release = () => void;
+
+/**
+ * One client-wide sliding window. A request counts from when it is sent until `windowMs` after
+ * its answer arrived: the server saw it somewhere in between, so however latency varies, no
+ * server-side window can hold more than `requests` of ours. After a 429 every request waits
+ * until the server's Retry-After has passed, since Cloudflare blocks every call that long.
+ */
+export class RateLimiter {
+  readonly #limit: RateLimit | false;
+  readonly #sleep: Sleep;
+  readonly #now: () => number;
+  /** When each answered request's answer arrived, oldest first. */
+  readonly #answered: number[] = [];
+  #inFlight = 0;
+  #pausedUntil = 0;
+  #queue: Promise<unknown> = Promise.resolve();
+  #onRelease: (() => void) | undefined;
+
+  constructor(limit: RateLimit | false, sleep: Sleep, now: () => number) {
+    this.#limit = limit;
+    this.#sleep = sleep;
+    this.#now = now;
+  }
+
+  /** Resolves when one more request may be sent; requests wait in order of arrival. */
+  acquire(signal?: AbortSignal): Promise<Release> {
+    const turn = this.#queue.then(() => this.#waitForSlot(signal));
+    this.#queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** Holds every request until `until` (ms since the epoch). */
+  pauseUntil(until: number): void {
+    this.#pausedUntil = Math.max(this.#pausedUntil, until);
+  }
+
+  async #waitForSlot(signal?: AbortSignal): Promise<Release> {
+    for (;;) {
+      signal?.throwIfAborted();
+      const now = this.#now();
+      const pause = this.#pausedUntil - now;
+      if (pause > 0) {
+        await this.#sleep(pause, signal);
+        continue;
+      }
+      if (!this.#limit) return () => undefined;
+      const { requests, windowMs } = this.#limit;
+      while (this.#answered.length > 0 && this.#answered[0]! <= now - windowMs)
+        this.#answered.shift();
+      if (this.#inFlight + this.#answered.length < requests) return this.#take();
+      await this.#nextFreeSlot(now, windowMs, signal);
+    }
+  }
+
+  #take(): Release {
+    this.#inFlight++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#inFlight--;
+      this.#answered.push(this.#now());
+      this.#onRelease?.();
+    };
+  }
+
+  // The oldest answered request leaving the window, or an answer arriving, whichever comes first.
+  #nextFreeSlot(now: number, windowMs: number, signal?: AbortSignal): Promise<void> {
+    const oldest = this.#answered[0];
+    const answered = new Promise<void>((resolve) => (this.#onRelease = resolve));
+    if (oldest === undefined) return answered;
+    return Promise.race([answered, this.#sleep(oldest + windowMs - now, signal)]);
+  }
+}

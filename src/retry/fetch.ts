@@ -1,0 +1,117 @@
+import { AbortError, ConnectionError, TimeoutError } from "../errors/request-errors.js";
+import type { FetchLike } from "../options.js";
+import type { RateLimiter } from "../rate-limit.js";
+import { redactCause, redactText } from "../redact.js";
+import type { Sleep } from "../sleep.js";
+import { decideRetry, parseRetryAfter, type AttemptOutcome, type RetryPolicy } from "./policy.js";
+
+export interface RetryingFetchOptions {
+  fetch: FetchLike;
+  policy: RetryPolicy;
+  timeoutMs: number;
+  limiter: RateLimiter;
+  sleep: Sleep;
+  now: () => number;
+  random: () => number;
+  /** Credentials to scrub from anything kept of a low-level failure. */
+  secrets: readonly string[];
+}
+
+/**
+ * A fetch that sits beneath openapi-fetch: every attempt passes the rate limiter, gets its own
+ * timeout, and has its body read in full, so a truncated body is a retryable failure here rather
+ * than a parse error later. Retryable failures are tried again as policy.ts decides.
+ */
+export function createRetryingFetch(options: RetryingFetchOptions) {
+  return async function retryingFetch(input: Request): Promise<Response> {
+    const signal = input.signal;
+    for (let attempt = 0; ; attempt++) {
+      const release = await options.limiter.acquire(signal);
+      const result = await attemptOnce(input.clone(), signal, options).finally(release);
+      const outcome = outcomeOf(result, options.now());
+      if (outcome === undefined) return result as Response;
+      if (outcome.kind === "response" && outcome.status === 429) {
+        options.limiter.pauseUntil(options.now() + (outcome.retryAfterMs ?? 1000));
+      }
+      const decision = decideRetry(input.method, outcome, attempt, options.policy, options.random);
+      if (!decision.retry) {
+        if (result instanceof Response) return result;
+        throw result;
+      }
+      await options.sleep(decision.delayMs, signal);
+    }
+  };
+}
+
+type AttemptResult = Response | ConnectionError | TimeoutError;
+
+async function attemptOnce(request: Request, signal: AbortSignal, options: RetryingFetchOptions) {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort();
+  signal.addEventListener("abort", onAbort, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, options.timeoutMs);
+  try {
+    const response = await options.fetch(new Request(request, { signal: controller.signal }));
+    const body = await response.arrayBuffer();
+    const copy = new Response(nullBodyStatuses.has(response.status) ? null : body, response);
+    // A constructed Response has no url; errors name the path they came from.
+    Object.defineProperty(copy, "url", { value: response.url || request.url });
+    return copy;
+  } catch (error) {
+    const cause = redactCause(error, options.secrets);
+    if (signal.aborted) throw new AbortError(undefined, { cause });
+    if (timedOut) {
+      return new TimeoutError(
+        `${describe(request)} took longer than ${options.timeoutMs} ms.`,
+        options.timeoutMs,
+      );
+    }
+    const reason = redactText(reasonOf(error), options.secrets);
+    return new ConnectionError(`${describe(request)} failed: ${reason}.`, { cause });
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener("abort", onAbort);
+  }
+}
+
+const nullBodyStatuses = new Set([101, 204, 205, 304]);
+
+function outcomeOf(result: AttemptResult, now: number): AttemptOutcome | undefined {
+  if (result instanceof TimeoutError) return { kind: "timeout" };
+  if (result instanceof ConnectionError)
+    return { kind: "network", refused: isRefused(result.cause) };
+  if (result.ok) return undefined;
+  return {
+    kind: "response",
+    status: result.status,
+    retryAfterMs: parseRetryAfter(result.headers, now),
+  };
+}
+
+// Only a refused connection proves the server never saw the request.
+function isRefused(error: unknown): boolean {
+  for (
+    let e = error as { code?: unknown; cause?: unknown } | undefined;
+    e;
+    e = e.cause as typeof e
+  ) {
+    if (typeof e !== "object") return false;
+    if (e.code === "ECONNREFUSED") return true;
+  }
+  return false;
+}
+
+function reasonOf(error: unknown): string {
+  const cause =
+    error instanceof Error ? (error.cause as { code?: string; message?: string }) : undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  return cause?.code ? `${message} (${cause.code})` : message;
+}
+
+function describe(request: Request): string {
+  return `${request.method} ${new URL(request.url).pathname}`;
+}
