@@ -1,7 +1,7 @@
 import type { Predicate } from "./filter-match.js";
 import type { GatewayLogs } from "./gateway-logs.js";
 import { lowerBound, type Direction, type OrderKey } from "./order.js";
-import type { Selection } from "./selection.js";
+import { all, type Selection } from "./selection.js";
 import type { StoredLog } from "./stored-log.js";
 
 /** A walk over one sorted view, within [start, end), in the requested direction. */
@@ -24,16 +24,19 @@ export function planScan(
   const { range } = selection;
   let start = 0;
   let end = view.length;
-  if (orderBy === "created_at") {
+  const byCreated = orderBy === "created_at";
+  if (byCreated) {
     if (range.from !== undefined) start = lowerBound(view, range.from, range.fromExclusive);
     if (range.to !== undefined) end = lowerBound(view, range.to, !range.toExclusive);
   }
+  // The binary search already applied the created_at range; other orders must test it.
+  const checks = [selection.predicate, byCreated ? undefined : selection.rangePredicate];
   return {
     view,
     start,
     end: Math.max(start, end),
     descending: direction === "desc",
-    predicate: selection.predicate,
+    predicate: all(checks.filter((p): p is Predicate => p !== undefined)),
   };
 }
 

@@ -9,9 +9,13 @@ export interface CreatedRange {
   toExclusive: boolean;
 }
 
-/** Which logs a request is about: one predicate (all conditions ANDed) and a created_at range. */
+/**
+ * Which logs a request is about: the created_at range, the same range as a predicate (for scans
+ * not ordered by created_at, which cannot binary-search it), and every other condition ANDed.
+ */
 export interface Selection {
   predicate: Predicate | undefined;
+  rangePredicate: Predicate | undefined;
   range: CreatedRange;
 }
 
@@ -27,7 +31,10 @@ export function selectionOf(
   extra: readonly Predicate[] = [],
   range: CreatedRange = everything,
 ): Selection {
-  const predicates = [...filters.map(compileFilter), ...extra];
+  const isRange = (f: ParsedFilter) =>
+    f.key === "created_at" && (f.operator === "gt" || f.operator === "lt");
+  const predicates = [...filters.filter((f) => !isRange(f)).map(compileFilter), ...extra];
+  const rangePredicates = filters.filter(isRange).map(compileFilter);
   let narrowed = range;
   for (const filter of filters) {
     if (filter.key !== "created_at" || filter.operator === "eq" || filter.operator === "neq")
@@ -38,7 +45,7 @@ export function selectionOf(
         ? tighten(narrowed, { ...everything, from: ms, fromExclusive: true })
         : tighten(narrowed, { ...everything, to: ms, toExclusive: true });
   }
-  return { predicate: all(predicates), range: narrowed };
+  return { predicate: all(predicates), rangePredicate: all(rangePredicates), range: narrowed };
 }
 
 function tighten(a: CreatedRange, b: CreatedRange): CreatedRange {
@@ -54,7 +61,7 @@ function tighten(a: CreatedRange, b: CreatedRange): CreatedRange {
   return result;
 }
 
-function all(predicates: Predicate[]): Predicate | undefined {
+export function all(predicates: Predicate[]): Predicate | undefined {
   if (predicates.length === 0) return undefined;
   if (predicates.length === 1) return predicates[0];
   return (log) => {
