@@ -24,8 +24,11 @@ export interface SandboxOptions {
   rateLimit?: RateLimitSettings;
   /** Inserts new logs (created now) at this rate while the sandbox runs. */
   insertPerSecond?: number;
-  /** Accept and ignore `filters`, as the real API does with a wrongly encoded filter. */
-  ignoreFilters?: boolean;
+  /**
+   * Accept and ignore `filters`, as the real API does with a wrongly encoded filter: on every
+   * call, or with "delete" on DELETE only (the list then looks right while the delete is not).
+   */
+  ignoreFilters?: boolean | "delete";
   /** The clock, in epoch milliseconds (default Date.now). */
   now?: () => number;
 }
@@ -41,7 +44,7 @@ export interface NormalizedOptions {
   gatewayId: string;
   faults: Partial<FaultSettings>;
   insertPerSecond: number;
-  ignoreFilters: boolean;
+  ignoreFilters: boolean | "delete";
   now: () => number;
 }
 
