@@ -1,3 +1,4 @@
+import { AbortError } from "./errors/request-errors.js";
 import type { Sleep } from "./sleep.js";
 
 export interface RateLimit {
@@ -46,7 +47,7 @@ export class RateLimiter {
 
   async #waitForSlot(signal?: AbortSignal): Promise<Release> {
     for (;;) {
-      signal?.throwIfAborted();
+      if (signal?.aborted) throw new AbortError();
       const now = this.#now();
       const pause = this.#pausedUntil - now;
       if (pause > 0) {
@@ -75,10 +76,25 @@ export class RateLimiter {
   }
 
   // The oldest answered request leaving the window, or an answer arriving, whichever comes first.
-  #nextFreeSlot(now: number, windowMs: number, signal?: AbortSignal): Promise<void> {
+  async #nextFreeSlot(now: number, windowMs: number, signal?: AbortSignal): Promise<void> {
     const oldest = this.#answered[0];
+    const stop = new AbortController();
+    const onAbort = () => stop.abort();
+    signal?.addEventListener("abort", onAbort, { once: true });
     const answered = new Promise<void>((resolve) => (this.#onRelease = resolve));
-    if (oldest === undefined) return answered;
-    return Promise.race([answered, this.#sleep(oldest + windowMs - now, signal)]);
+    // Whichever wins, the other wait is cancelled, so no timer or listener outlives it.
+    const waits = [
+      answered,
+      new Promise<void>((resolve) => stop.signal.addEventListener("abort", () => resolve())),
+    ];
+    if (oldest !== undefined)
+      waits.push(this.#sleep(oldest + windowMs - now, stop.signal).catch(() => undefined));
+    try {
+      await Promise.race(waits);
+    } finally {
+      stop.abort();
+      signal?.removeEventListener("abort", onAbort);
+    }
+    if (signal?.aborted) throw new AbortError();
   }
 }

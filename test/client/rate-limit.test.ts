@@ -46,3 +46,20 @@ describe("rate limiter", () => {
     expect(sleeps).toEqual([]);
   });
 });
+
+describe("rate limiter, aborted", () => {
+  it("gives up a wait for a slot at once when the signal aborts, with an AbortError", async () => {
+    const { clientWith } = await startClientSandbox();
+    const limited = clientWith({
+      rateLimit: { requests: 1, windowMs: 600_000 },
+      sleep: undefined,
+      now: undefined,
+    });
+    await limited.list();
+    const controller = new AbortController();
+    const waiting = limited.list({ signal: controller.signal }).catch((e: unknown) => e);
+    setTimeout(() => controller.abort(), 20);
+    const error = (await waiting) as { code?: string };
+    expect(error.code).toBe("aborted");
+  });
+});

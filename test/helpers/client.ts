@@ -1,7 +1,7 @@
 // A sandbox per test with a client bound to it. Waits are recorded instead of slept (ky's way),
 // and every error a test catches is checked for the credentials.
 import { expect } from "vitest";
-import { createAiGatewayLogs, type AiGatewayLogsOptions } from "../../src/index.js";
+import { AbortError, createAiGatewayLogs, type AiGatewayLogsOptions } from "../../src/index.js";
 import type { SandboxOptions } from "../../src/sandbox/index.js";
 import { startTestSandbox, type TestSandbox } from "./sandbox.js";
 
@@ -26,7 +26,7 @@ export async function startClientSandbox(
   const recordSleep = async (ms: number, signal?: AbortSignal) => {
     sleeps.push(ms);
     clock += ms;
-    signal?.throwIfAborted();
+    if (signal?.aborted) throw new AbortError();
   };
   const clientWith = (overrides: Partial<AiGatewayLogsOptions>) =>
     createAiGatewayLogs({
