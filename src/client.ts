@@ -1,7 +1,6 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { resolveCredentials } from "./auth.js";
-import { ValidationError } from "./errors/request-errors.js";
 import { serializeFilters, type FilterInput } from "./filters.js";
 import {
   checkGatewayId,
@@ -11,7 +10,10 @@ import {
 } from "./options.js";
 import { paginate, type Page } from "./paginate.js";
 import { readPayload, type Payload } from "./payload.js";
+import type { ExportOptions } from "./export/export-logs.js";
+import { createLogExport, type LogExport } from "./export/log-export.js";
 import { RateLimiter } from "./rate-limit.js";
+import { safeDelete, type DeleteReport, type SafeDeleteOptions } from "./safe-delete.js";
 import { createRetryingFetch } from "./retry/fetch.js";
 import type {
   DeleteOrderBy,
@@ -22,6 +24,7 @@ import type {
   LogDetail,
   LogPatch,
 } from "./types.js";
+import { tailLogs, type TailOptions } from "./tail.js";
 import { unwrap } from "./unwrap.js";
 
 const logsPath = "/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/logs";
@@ -44,15 +47,7 @@ export interface ListOptions extends CallOptions {
   metaInfo?: boolean;
 }
 export type IterateOptions = Omit<ListOptions, "page" | "metaInfo">;
-export interface DeleteOptions extends CallOptions {
-  filters?: Filters;
-  /** Up to this many matching logs (1-10000, default 10000). */
-  limit?: number;
-  orderBy?: DeleteOrderBy;
-  direction?: Direction;
-  /** Required to delete without filters: every log of the gateway. */
-  all?: boolean;
-}
+export type DeleteOptions = SafeDeleteOptions;
 
 export type AiGatewayLogs = ReturnType<typeof createAiGatewayLogs>;
 
@@ -96,6 +91,12 @@ export function createAiGatewayLogs(options: AiGatewayLogsOptions) {
     return { logs: body.result, resultInfo: body.result_info };
   }
 
+  async function count(filters?: Filters, call: CallOptions = {}): Promise<number> {
+    const { gatewayId, signal } = call;
+    const { resultInfo } = await list({ gatewayId, signal, filters, perPage: 1 });
+    return resultInfo.total_count ?? 0;
+  }
+
   async function payload(
     kind: "request" | "response",
     id: string,
@@ -125,10 +126,7 @@ export function createAiGatewayLogs(options: AiGatewayLogsOptions) {
       return paginate((page) => list({ ...call, page, perPage }), perPage);
     },
     /** How many logs match the filters, from one request. */
-    async count(filters?: Filters, call: CallOptions = {}): Promise<number> {
-      const { resultInfo } = await list({ ...call, filters, perPage: 1 });
-      return resultInfo.total_count ?? 0;
-    },
+    count,
     /** One log with its request and response heads and sizes. */
     async get(id: string, call: CallOptions = {}): Promise<LogDetail> {
       const request = raw.GET(logPath, {
@@ -150,25 +148,47 @@ export function createAiGatewayLogs(options: AiGatewayLogsOptions) {
     getRequest: (id: string, call: CallOptions = {}) => payload("request", id, call),
     /** The stored response body of a log. */
     getResponse: (id: string, call: CallOptions = {}) => payload("response", id, call),
-    /** Deletes up to `limit` matching logs; refuses to run without filters unless `all: true`. */
-    async delete(call: DeleteOptions): Promise<{ success: boolean }> {
-      const filters = serializeFilters(call.filters);
-      if (filters === undefined && call.all !== true) {
-        throw new ValidationError(
-          "Refusing to delete without filters: pass filters, or all: true to delete every log.",
-        );
-      }
-      const query = {
-        filters,
-        limit: call.limit,
-        order_by: call.orderBy,
-        order_by_direction: call.direction,
+    /**
+     * Deletes the matching logs safely: counts them, checks a sample against the filters (and
+     * throws FiltersIgnoredError when the API ignores them), refuses to run without filters unless
+     * `all: true`, deletes in batches of up to 10000, and reports how many went. `dryRun` previews.
+     */
+    delete(call: SafeDeleteOptions): Promise<DeleteReport> {
+      const order = { order_by: call.orderBy, order_by_direction: call.direction };
+      return safeDelete(
+        {
+          count: (filters) => count(filters, call),
+          list: (filters, perPage) =>
+            list({ gatewayId: call.gatewayId, signal: call.signal, filters, perPage }),
+          deleteBatch: async (filters, limit) => {
+            const query = { filters: serializeFilters(filters), limit, ...order };
+            const request = raw.DELETE(logsPath, {
+              params: { path: pathOf(call), query },
+              signal: call.signal,
+            });
+            await unwrap(request, "DELETE", secrets);
+          },
+        },
+        call,
+      );
+    },
+    /** New logs as they arrive, oldest first, polling every `intervalMs`; ends when `signal` aborts. */
+    tail: (call: TailOptions = {}) => tailLogs(list, call, resolved.sleep),
+    /**
+     * Every matching log as it stood when the export started (newest first), fetched
+     * concurrently within the rate limit, resumable from any page's checkpoint.
+     */
+    export(call: ExportOptions = {}): LogExport {
+      const gatewayId = call.gatewayId ?? call.checkpoint?.gatewayId ?? resolved.gatewayId;
+      const scope = { gatewayId, signal: call.signal };
+      const payloads = {
+        request: (id: string) => payload("request", id, scope),
+        response: (id: string) => payload("response", id, scope),
       };
-      const request = raw.DELETE(logsPath, {
-        params: { path: pathOf(call), query },
-        signal: call.signal,
-      });
-      return unwrap(request, "DELETE", secrets);
+      return createLogExport(
+        { list, payloads, gatewayId, sleep: resolved.sleep, now: resolved.now },
+        call,
+      );
     },
     /** The typed openapi-fetch client, with the same auth, retries and rate limiter. */
     raw,

@@ -11,6 +11,20 @@ export { where, normalizeFilter, serializeFilters } from "./filters.js";
 export type { FilterBuilder, FilterInput } from "./filters.js";
 export type { AiGatewayLogsOptions } from "./options.js";
 export type { Page } from "./paginate.js";
+export type { ExportOptions, ExportPage, ExportProgress } from "./export/export-logs.js";
+export type { ExportCheckpoint } from "./export/checkpoint.js";
+export type { LogExport } from "./export/log-export.js";
+export type { ExportedPayload, LogWithPayloads } from "./export/payloads.js";
+export {
+  csvHeader,
+  formatLogs,
+  logColumns,
+  toCsvRow,
+  toJsonLine,
+  type ExportFormat,
+} from "./export/format.js";
+export type { DeleteReport } from "./safe-delete.js";
+export type { TailOptions } from "./tail.js";
 export type { Payload } from "./payload.js";
 export type { RateLimit } from "./rate-limit.js";
 export type { RetryPolicy } from "./retry/policy.js";
@@ -31,3 +45,13 @@ export {
   TimeoutError,
   ValidationError,
 } from "./errors/request-errors.js";
+export { FiltersIgnoredError } from "./errors/filters-ignored-error.js";
+export { createSummarizer, summarize, durationRelativeError } from "./stats.js";
+export type {
+  DurationSummary,
+  GroupBy,
+  GroupSummary,
+  Summarizer,
+  SummarizeOptions,
+  Summary,
+} from "./stats.js";

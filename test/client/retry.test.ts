@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { where } from "../../src/index.js";
+import { serializeFilters, where, type AiGatewayLogs } from "../../src/index.js";
 import { caught, startClientSandbox } from "../helpers/client.js";
+import type { TestSandbox } from "../helpers/sandbox.js";
+
+/** One DELETE through the client's fetch stack (retries, limiter), without the safe-delete checks. */
+function rawDelete(logs: AiGatewayLogs, sandbox: TestSandbox) {
+  const path = { account_id: sandbox.accountId, gateway_id: sandbox.gatewayId };
+  const query = { filters: serializeFilters([where("cached").eq(true)]) };
+  return logs.raw.DELETE("/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/logs", {
+    params: { path, query },
+  });
+}
+
+const deletes = (sandbox: TestSandbox) =>
+  sandbox.stats.requests.filter((r) => r.method === "DELETE").map((r) => r.status);
 
 describe("retries", () => {
   it("retry 5xx twice by default, with full-jitter exponential backoff", async () => {
@@ -69,32 +82,30 @@ describe("retries", () => {
   it("never retry a DELETE after a 5xx: the server may have acted", async () => {
     const { logs, sandbox } = await startClientSandbox({}, { logs: 5 });
     sandbox.faults.next(503);
-    await caught(logs.delete({ filters: [where("cached").eq(true)] }), [sandbox.token]);
-    expect(sandbox.stats.requests.filter((r) => r.method === "DELETE")).toHaveLength(1);
+    const { response } = await rawDelete(logs, sandbox);
+    expect(response.status).toBe(503);
+    expect(deletes(sandbox)).toEqual([503]);
   });
 
   it("never retry a DELETE after a reset connection", async () => {
     const { logs, sandbox } = await startClientSandbox({}, { logs: 5 });
     sandbox.faults.next("reset");
-    await caught(logs.delete({ filters: [where("cached").eq(true)] }), [sandbox.token]);
-    expect(sandbox.stats.requests.filter((r) => r.method === "DELETE")).toHaveLength(1);
+    expect((await caught(rawDelete(logs, sandbox), [sandbox.token])).code).toBe("connection");
+    expect(deletes(sandbox)).toEqual([0]);
   });
 
   it("retry a DELETE after a 429: the server did not act", async () => {
     const { logs, sandbox } = await startClientSandbox({}, { logs: 5 });
     sandbox.faults.next(429, { headers: { "Retry-After": "1" } });
-    await logs.delete({ filters: [where("cached").eq(true)] });
-    expect(
-      sandbox.stats.requests.filter((r) => r.method === "DELETE").map((r) => r.status),
-    ).toEqual([429, 200]);
+    await rawDelete(logs, sandbox);
+    expect(deletes(sandbox)).toEqual([429, 200]);
   });
 
   it("retry a refused connection, for DELETE too", async () => {
     const { clientWith, sandbox, sleeps } = await startClientSandbox();
-    const url = sandbox.url;
     await sandbox.close();
-    const closed = clientWith({ baseUrl: url });
-    const error = await caught(closed.delete({ all: true }), [sandbox.token]);
+    const closed = clientWith({ baseUrl: sandbox.url });
+    const error = await caught(rawDelete(closed, sandbox), [sandbox.token]);
     expect(error.code).toBe("connection");
     expect(error.message).toContain("ECONNREFUSED");
     expect(sleeps).toHaveLength(2);
