@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 
-const benchmarks = ["sandbox-scale.mjs"];
+const benchmarks = ["sandbox-scale.mjs", "export.mjs"];
 
 const sections = benchmarks.map((file) => {
   console.error(`running bench/${file} ...`);
