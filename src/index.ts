@@ -19,6 +19,7 @@ export {
   csvHeader,
   formatLogs,
   logColumns,
+  logDetailColumns,
   toCsvRow,
   toJsonLine,
   type ExportFormat,

@@ -23,6 +23,17 @@ export const logColumns = [
   "response_content_type",
 ] as const;
 
+/** The fields a log's detail adds to the list fields. */
+export const logDetailColumns = [
+  ...logColumns,
+  "request_head",
+  "request_head_complete",
+  "request_size",
+  "response_head",
+  "response_head_complete",
+  "response_size",
+] as const;
+
 export type ExportFormat = "jsonl" | "csv";
 
 /** One log as a JSON Lines record. */

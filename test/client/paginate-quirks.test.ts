@@ -7,14 +7,16 @@ import { ApiError, createAiGatewayLogs } from "../../src/index.js";
 let server: Server | undefined;
 afterEach(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
 
-/** A loopback server answering every list request with `pageFor(page)`, counting requests. */
-async function serve(answer: (page: number) => { status?: number; body: unknown }) {
+/** A loopback server answering every list request with `answer(page)`, counting requests. */
+async function serve(answer: (page: number) => { status?: number; body: unknown; raw?: string }) {
   const seen: number[] = [];
   server = createServer((request, response) => {
     const page = Number(new URL(request.url!, "http://x").searchParams.get("page") ?? 1);
     seen.push(page);
-    const { status = 200, body } = answer(page);
-    response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+    const { status = 200, body, raw } = answer(page);
+    response
+      .writeHead(status, { "content-type": "application/json" })
+      .end(raw ?? JSON.stringify(body));
   });
   await new Promise<void>((listening) => server!.listen(0, "127.0.0.1", listening));
   const { port } = server.address() as AddressInfo;
@@ -80,17 +82,7 @@ describe("iterate against odd servers", () => {
   });
 
   it("reports a success body that is not JSON as a readable error", async () => {
-    server = createServer((_, response) =>
-      response.writeHead(200, { "content-type": "application/json" }).end("<html>"),
-    );
-    await new Promise<void>((listening) => server!.listen(0, "127.0.0.1", listening));
-    const { port } = server.address() as AddressInfo;
-    const logs = createAiGatewayLogs({
-      accountId: "a",
-      gatewayId: "gw",
-      apiToken: "t".repeat(40),
-      baseUrl: `http://127.0.0.1:${port}`,
-    });
+    const { logs } = await serve(() => ({ body: undefined, raw: "<html>" }));
     const error = await logs.list().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "connection" });
     expect(String(error)).toMatch(/could not be read/);
