@@ -1,0 +1,22 @@
+/** What a command may touch of the outside world, so main() stays testable and pure-ish. */
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: Record<string, string | undefined>;
+}
+
+/** Colour only on a terminal, and never with NO_COLOR (https://no-color.org). */
+export function useColor(io: Io, stream: "stdout" | "stderr" = "stdout"): boolean {
+  const noColor = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "";
+  return Boolean(io[stream].isTTY) && !noColor && io.env.TERM !== "dumb";
+}
+
+/** Writes and waits for the stream to take it: output piped to a slow reader applies backpressure. */
+export function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const ok = stream.write(text, (error) => (error ? reject(error) : undefined));
+    if (ok) resolve();
+    else stream.once("drain", resolve);
+  });
+}
