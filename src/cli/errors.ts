@@ -39,6 +39,17 @@ export class CredentialsError extends Error {
   }
 }
 
+/** A command that cannot go on and knows what the user should do next: exit 1 with its hint. */
+export class CommandFailedError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+    this.name = "CommandFailedError";
+  }
+}
+
 const credentialsHint =
   "Set CLOUDFLARE_API_TOKEN (or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY) and CLOUDFLARE_ACCOUNT_ID, or try --sandbox.";
 
@@ -57,6 +68,8 @@ export function describeFailure(error: unknown): {
       exitCode: exitCodes.credentials,
     };
   }
+  if (error instanceof CommandFailedError)
+    return { message: error.message, hint: error.hint, exitCode: exitCodes.api };
   if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) {
     return { message: error.message, hint: credentialsHint, exitCode: exitCodes.credentials };
   }

@@ -13,9 +13,9 @@ export function useColor(io: Io, stream: "stdout" | "stderr" = "stdout"): boolea
 }
 
 /** Writes and waits for the stream to take it: output piped to a slow reader applies backpressure. */
-export function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+export function write(stream: NodeJS.WritableStream, data: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
-    const ok = stream.write(text, (error) => (error ? reject(error) : undefined));
+    const ok = stream.write(data, (error) => (error ? reject(error) : undefined));
     if (ok) resolve();
     else stream.once("drain", resolve);
   });

@@ -56,7 +56,12 @@ function parseCommandLine(described: DescribedOptions, args: string[]) {
     Object.entries(described).map(([name, { description: _help, ...option }]) => [name, option]),
   );
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: joinNegativeValues(described, args),
+      options,
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     // parseArgs explains what is wrong ("Unknown option '--x'"); say it as a usage error.
     throw new UsageError(
@@ -64,6 +69,32 @@ function parseCommandLine(described: DescribedOptions, args: string[]) {
       "See --help for the options.",
     );
   }
+}
+
+/**
+ * parseArgs reads "--feedback -1" as two options and refuses it; a value that looks like a
+ * negative number after an option that takes a value is that option's value.
+ */
+function joinNegativeValues(described: DescribedOptions, args: string[]): string[] {
+  const takesValue = (arg: string) =>
+    Object.entries(described).some(
+      ([name, option]) =>
+        option.type === "string" && (arg === `--${name}` || arg === `-${option.short}`),
+    );
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    if (arg === "--") {
+      joined.push(...args.slice(i));
+      break;
+    }
+    if (next !== undefined && /^-\d/.test(next) && takesValue(arg)) {
+      joined.push(arg.startsWith("--") ? `${arg}=${next}` : `${arg}${next}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
 }
 
 async function report(error: unknown, io: Io, debug: boolean, secrets: string[]): Promise<void> {

@@ -30,7 +30,6 @@ function feedbackOf(text: string): number | null {
   if (text === "1" || text === "0" || text === "-1") return Number(text);
   throw new UsageError(
     `--feedback ${JSON.stringify(text)}: use 1 (good), -1 (bad), 0 or null (clear).`,
-    "A value starting with a dash needs =: --feedback=-1.",
   );
 }
 

@@ -68,10 +68,21 @@ describe("aigw-logs update", () => {
     });
   });
 
-  it("takes a negative feedback written with =", async () => {
+  it("takes a negative feedback after a space or an =", async () => {
     const { sandbox, id, run } = await setup();
+    expect((await run(id, "--feedback", "-1")).status).toBe(0);
+    expect(sandbox.store.get(id)!.feedback).toBe(-1);
+    expect((await run(id, "--feedback=0")).status).toBe(0);
+    expect(sandbox.store.get(id)!.feedback).toBe(0);
     expect((await run(id, "--feedback=-1")).status).toBe(0);
     expect(sandbox.store.get(id)!.feedback).toBe(-1);
+  });
+
+  it("treats a stray negative number as an unknown option", async () => {
+    const { id, run } = await setup();
+    const result = await run(id, "--score", "10", "-5");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^error: /);
   });
 
   it("clears feedback and score with null and metadata with --metadata-clear", async () => {

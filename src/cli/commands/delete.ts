@@ -11,8 +11,8 @@ import {
   summaryOf,
   type SummaryFormat,
 } from "../delete-messages.js";
-import { exitCodes, UsageError } from "../errors.js";
-import { useColor, write } from "../io.js";
+import { CommandFailedError, exitCodes, UsageError } from "../errors.js";
+import { write } from "../io.js";
 import { filtersOf, integerOf, orderOf } from "../selection.js";
 
 const deleteOrder = [
@@ -98,10 +98,7 @@ export const deleteCommand: Command = {
       );
     }
     const logs = await context.client();
-    const preview = await guard(context, false, () =>
-      logs.delete({ ...call, limit, dryRun: true }),
-    );
-    if (typeof preview === "number") return preview;
+    const preview = await guard(false, () => logs.delete({ ...call, limit, dryRun: true }));
     const toDelete = Math.min(preview.matched, limit ?? Number.POSITIVE_INFINITY);
     await write(context.io.stderr, previewLine(preview.matched, selectionText(values), limit));
     if (values["dry-run"] || toDelete === 0) {
@@ -124,8 +121,7 @@ async function remove(
   format: SummaryFormat,
   context: Context,
 ): Promise<number> {
-  const report = await guard(context, true, () => logs.delete(call));
-  if (typeof report === "number") return report;
+  const report = await guard(true, () => logs.delete(call));
   await write(context.io.stdout, summaryOf(report, report.deleted, format));
   return exitCodes.ok;
 }
@@ -142,18 +138,14 @@ async function confirmed(yes: boolean, count: number, context: Context): Promise
 
 /** Runs a delete call; filters the API ignored end the command with exit 1 and a hint. */
 async function guard(
-  context: Context,
   deleting: boolean,
   action: () => Promise<DeleteReport>,
-): Promise<DeleteReport | number> {
+): Promise<DeleteReport> {
   try {
     return await action();
   } catch (error) {
     if (!(error instanceof FiltersIgnoredError)) throw error;
-    const red = useColor(context.io, "stderr") ? "\u001b[31merror:\u001b[39m" : "error:";
-    const hint = filtersIgnoredHint(error, deleting);
-    await write(context.io.stderr, `${red} ${error.message}\nhint: ${hint}\n`);
-    return exitCodes.api;
+    throw new CommandFailedError(error.message, filtersIgnoredHint(error, deleting));
   }
 }
 

@@ -3,7 +3,7 @@ import { connectionOptions, type Command } from "../command.js";
 import { exitCodes, UsageError } from "../errors.js";
 import { write } from "../io.js";
 import { byteLengthOf, renderPayload } from "../payload-render.js";
-import { writeChunk, writeOutFile } from "../payload-write.js";
+import { writeOutFile } from "../payload-write.js";
 
 type Kind = "request" | "response";
 
@@ -56,7 +56,7 @@ function payloadCommand(kind: Kind): Command {
           `Pass --out FILE, or pipe it: aigw-logs ${kind} ${id} > FILE`,
         );
       }
-      await writeChunk(stdout, data);
+      await write(stdout, data);
       return exitCodes.ok;
     },
   };

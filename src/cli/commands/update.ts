@@ -13,7 +13,6 @@ export const update: Command = {
   usage:
     "aigw-logs update <id> [--feedback 1|0|-1|null] [--score N|null] [--metadata KEY=VALUE]... [--metadata-clear]",
   details: [
-    "A value starting with a dash needs =: --feedback=-1.",
     "--metadata values: true and false are booleans, plain decimals are numbers, anything else",
     "is text; quote to keep a number as text: --metadata 'zip=\"02134\"'. The metadata given",
     "replaces the log's metadata: Cloudflare does not promise to merge, so send every key to keep.",
@@ -22,7 +21,7 @@ export const update: Command = {
   ],
   examples: [
     "aigw-logs update <id> --feedback 1 --score 92",
-    "aigw-logs update <id> --feedback=-1 --metadata reviewed=true --metadata reviewer=alice",
+    "aigw-logs update <id> --feedback -1 --metadata reviewed=true --metadata reviewer=alice",
     "aigw-logs update <id> --score null --metadata-clear",
     "aigw-logs update <id> --metadata tier=gold --format json",
   ],
