@@ -16,7 +16,6 @@ import { RateLimiter } from "./rate-limit.js";
 import { safeDelete, type DeleteReport, type SafeDeleteOptions } from "./safe-delete.js";
 import { createRetryingFetch } from "./retry/fetch.js";
 import type {
-  DeleteOrderBy,
   Direction,
   Filter,
   ListOrderBy,

@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import type { SandboxOptions } from "../../src/sandbox/index.js";
-import { cliPath, runCli, sandboxEnv } from "../helpers/run-cli.js";
+import { runCli, sandboxEnv } from "../helpers/run-cli.js";
 import { startTestSandbox } from "../helpers/sandbox.js";
+import { runInTerminal } from "../helpers/run-in-terminal.js";
 
 // Of the 60 logs seeded on the test clock, 15 are anthropic's.
 async function setup(options: SandboxOptions = {}) {
@@ -28,36 +28,6 @@ async function setup(options: SandboxOptions = {}) {
  * Runs the built CLI under util-linux `script`, so stdin, stdout and stderr are a terminal, and
  * types `answer` once `prompt` shows. Output comes back as the terminal showed it, echo included.
  */
-function runInTerminal(
-  args: string[],
-  env: Record<string, string>,
-  prompt: string,
-  answer: string,
-) {
-  const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
-  const command = [process.execPath, cliPath, ...args].map(quote).join(" ");
-  const child = spawn("script", ["-qfec", command, "/dev/null"], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", ...env },
-  });
-  let output = "";
-  let answered = false;
-  child.stdout.on("data", (chunk: Buffer) => {
-    output += chunk.toString("utf8");
-    if (!answered && output.includes(prompt)) {
-      answered = true;
-      child.stdin.write(answer);
-    }
-  });
-  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
-  return new Promise<{ status: number | null; output: string }>((resolve) => {
-    child.once("close", (status) => {
-      clearTimeout(timer);
-      child.stdin.destroy();
-      resolve({ status, output: output.replace(/\r\n/g, "\n") });
-    });
-  });
-}
-
 describe("aigw-logs delete", () => {
   it("refuses to delete without filters (exit 2), sending nothing", async () => {
     const { sandbox, run } = await setup();
@@ -189,7 +159,10 @@ describe("aigw-logs delete", () => {
   it("asks on a terminal and deletes on y", async () => {
     const { sandbox, env, withUrl, anthropic } = await setup();
     const args = withUrl(["--filter", "provider=anthropic"]);
-    const result = await runInTerminal(args, env, "[y/N] ", "y\n");
+    const result = await runInTerminal(args, {
+      env: { ...env, NO_COLOR: "1" },
+      answer: { prompt: "[y/N] ", text: "y\n" },
+    });
     expect(result.status).toBe(0);
     expect(result.output).toContain("15 logs match --filter provider=anthropic.\n");
     expect(result.output).toContain("Delete 15 logs? [y/N] y\nDeleted 15 logs (0 still match).\n");
@@ -200,7 +173,10 @@ describe("aigw-logs delete", () => {
   it("asks on a terminal and deletes nothing on n (exit 1)", async () => {
     const { sandbox, env, withUrl, deletes } = await setup();
     const args = withUrl(["--filter", "provider=anthropic"]);
-    const result = await runInTerminal(args, env, "[y/N] ", "n\n");
+    const result = await runInTerminal(args, {
+      env: { ...env, NO_COLOR: "1" },
+      answer: { prompt: "[y/N] ", text: "n\n" },
+    });
     expect(result.status).toBe(1);
     expect(result.output).toContain("Delete 15 logs? [y/N] n\nNothing deleted.\n");
     expect(deletes()).toBe(0);

@@ -1,10 +1,10 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { cliPath, runCli, runCliBytes, sandboxEnv } from "../helpers/run-cli.js";
+import { runCli, runCliBytes, sandboxEnv } from "../helpers/run-cli.js";
 import { startTestSandbox } from "../helpers/sandbox.js";
+import { runInTerminal } from "../helpers/run-in-terminal.js";
 
 async function setup() {
   const sandbox = await startTestSandbox({ logs: 5 });
@@ -25,24 +25,6 @@ function temporaryDirectory(): string {
   const dir = mkdtempSync(join(tmpdir(), "aigw-payload-"));
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
-}
-
-/** Runs the built CLI under util-linux `script`, so stdin, stdout and stderr are a terminal. */
-function runInTerminal(args: string[], env: Record<string, string>) {
-  const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
-  const command = [process.execPath, cliPath, ...args].map(quote).join(" ");
-  const child = spawn("script", ["-qfec", command, "/dev/null"], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: "1", ...env },
-  });
-  const output: Buffer[] = [];
-  child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
-  const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
-  return new Promise<{ status: number | null; output: string }>((resolve) => {
-    child.once("close", (status) => {
-      clearTimeout(timer);
-      resolve({ status, output: Buffer.concat(output).toString("utf8").replace(/\r\n/g, "\n") });
-    });
-  });
 }
 
 // A PNG signature, then every byte value, then bytes that are not UTF-8: nothing may be re-encoded.
@@ -110,7 +92,9 @@ describe("aigw-logs request and response", () => {
   it("indents JSON by two spaces on a terminal", async () => {
     const { sandbox, id, env, withUrl } = await setup();
     sandbox.store.setPayload(id, "request", { contentType: "application/json", body: storedJson });
-    const result = await runInTerminal(withUrl(["request", id]), env);
+    const result = await runInTerminal(withUrl(["request", id]), {
+      env: { ...env, NO_COLOR: "1" },
+    });
     expect(result.status).toBe(0);
     expect(result.output).toBe(`${JSON.stringify(JSON.parse(storedJson), null, 2)}\n`);
   });
@@ -118,7 +102,9 @@ describe("aigw-logs request and response", () => {
   it("refuses to write a binary body to a terminal, with exit 2 and a hint to use --out", async () => {
     const { sandbox, id, env, withUrl } = await setup();
     sandbox.store.setPayload(id, "response", { contentType: "image/png", body: png });
-    const result = await runInTerminal(withUrl(["response", id]), env);
+    const result = await runInTerminal(withUrl(["response", id]), {
+      env: { ...env, NO_COLOR: "1" },
+    });
     expect(result.status).toBe(2);
     expect(result.output).toContain(
       `error: The response body of ${id} is binary (${png.length} bytes of image/png): not written to a terminal.`,
@@ -131,7 +117,9 @@ describe("aigw-logs request and response", () => {
     const { sandbox, id, env, withUrl } = await setup();
     sandbox.store.setPayload(id, "response", { contentType: "image/png", body: png });
     const file = join(temporaryDirectory(), "answer.png");
-    const result = await runInTerminal(withUrl(["response", id, "--out", file]), env);
+    const result = await runInTerminal(withUrl(["response", id, "--out", file]), {
+      env: { ...env, NO_COLOR: "1" },
+    });
     expect(result.status).toBe(0);
     expect(result.output).toBe(`${png.length} bytes of image/png written to ${file}.\n`);
     expect(readFileSync(file).equals(png)).toBe(true);

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,9 +6,9 @@ import type { ExportProgress } from "../../src/index.js";
 import type { Io } from "../../src/cli/io.js";
 import { createProgressBar } from "../../src/cli/progress.js";
 import { formatDuration, renderProgressLine } from "../../src/cli/progress-line.js";
-import { cliPath, runCli, sandboxEnv } from "../helpers/run-cli.js";
+import { runCli, sandboxEnv } from "../helpers/run-cli.js";
 import { startTestSandbox } from "../helpers/sandbox.js";
-import { projectRoot } from "../helpers/spec.js";
+import { runInTerminal } from "../helpers/run-in-terminal.js";
 
 const dir = mkdtempSync(join(tmpdir(), "aigw-progress-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -105,28 +104,12 @@ describe("the progress bar", () => {
   });
 });
 
-/** Runs the CLI inside `script`, which gives it a pseudo-terminal for stdout and stderr. */
-function runInTerminal(args: string[], env: Record<string, string>) {
-  const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
-  const command = [process.execPath, cliPath, ...args].map(quote).join(" ");
-  const child = spawn("/usr/bin/script", ["-qfec", command, "/dev/null"], {
-    cwd: projectRoot,
-    env: { ...process.env, ...env, TERM: "xterm", NO_COLOR: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-  return new Promise<{ status: number | null; output: string }>((resolve) =>
-    child.once("close", (status) => resolve({ status, output })),
-  );
-}
-
 describe.skipIf(!existsSync("/usr/bin/script"))("aigw-logs export's progress bar", () => {
   it("is drawn on a terminal, redrawn in place, and erased before the summary", async () => {
     const sandbox = await startTestSandbox({ logs: 300, latencyMs: 20 });
     const file = join(dir, "terminal.jsonl");
     const args = ["export", "--base-url", sandbox.url, "--out", file, "--concurrency", "1"];
-    const { status, output } = await runInTerminal(args, sandboxEnv(sandbox));
+    const { status, output } = await runInTerminal(args, { env: sandboxEnv(sandbox) });
     expect(status).toBe(0);
     expect(output).toMatch(/\r\[[#-]{24}\]\s+\d+%  \d+\/300 logs  \d+ logs\/s  ETA /);
     expect(output).toContain("\r\u001b[KExported 300 logs to");
