@@ -15,14 +15,7 @@ import { createLogExport, type LogExport } from "./export/log-export.js";
 import { RateLimiter } from "./rate-limit.js";
 import { safeDelete, type DeleteReport, type SafeDeleteOptions } from "./safe-delete.js";
 import { createRetryingFetch } from "./retry/fetch.js";
-import type {
-  Direction,
-  Filter,
-  ListOrderBy,
-  Log,
-  LogDetail,
-  LogPatch,
-} from "./types.js";
+import type { Direction, Filter, ListOrderBy, Log, LogDetail, LogPatch } from "./types.js";
 import { tailLogs, type TailOptions } from "./tail.js";
 import { unwrap } from "./unwrap.js";
 

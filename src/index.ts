@@ -15,6 +15,7 @@ export type { ExportOptions, ExportPage, ExportProgress } from "./export/export-
 export type { ExportCheckpoint } from "./export/checkpoint.js";
 export type { LogExport } from "./export/log-export.js";
 export type { ExportedPayload, LogWithPayloads } from "./export/payloads.js";
+export { payloadColumns } from "./export/payloads.js";
 export {
   csvHeader,
   formatLogs,

@@ -1,8 +1,23 @@
 import type { Direction, Filter } from "../index.js";
 import { normalizeFilter } from "../index.js";
-import type { Values } from "./command.js";
+import { selectionOptions, type Values } from "./command.js";
 import { UsageError } from "./errors.js";
 import { parseFilter, parseTime } from "./filter-syntax.js";
+
+/** The selection options, --search offered only to be refused with a reason (see refuseSearch). */
+export const exportSelectionOptions = {
+  ...selectionOptions,
+  search: { type: "string", description: "not available here: use --filter KEY~TEXT" },
+} as const;
+
+/** Export and stats walk a snapshot by filters alone: the library takes no free-text search. */
+export function refuseSearch(values: Values): void {
+  if (values.search === undefined) return;
+  throw new UsageError(
+    "--search is not available here: an export selects logs by filters only.",
+    "Match part of a field with --filter KEY~TEXT, e.g. --filter model~claude.",
+  );
+}
 
 /** The filters that --filter, --since and --until ask for, ANDed. */
 export function filtersOf(values: Values, now: number = Date.now()): Filter[] {

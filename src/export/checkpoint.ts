@@ -18,6 +18,8 @@ export interface ExportCheckpoint {
   exported: number;
   /** Set by writers: how many bytes of output hold those logs. */
   bytes?: number;
+  /** Set by writers: the output's shape, which a resumed export must keep. */
+  output?: { format: string; includePayloads: boolean };
 }
 
 /** Checks a checkpoint read back from storage before trusting it. */
@@ -33,7 +35,9 @@ export function checkCheckpoint(value: unknown): ExportCheckpoint {
     Array.isArray(c.filters) &&
     [c.perPage, c.total, c.pagesDone, c.exported].every(
       (n) => Number.isInteger(n) && (n as number) >= 0,
-    );
+    ) &&
+    (c.output === undefined ||
+      (typeof c.output.format === "string" && typeof c.output.includePayloads === "boolean"));
   if (!valid)
     throw new ValidationError(
       "The export checkpoint is not one this library wrote, or it is damaged.",

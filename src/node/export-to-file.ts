@@ -4,6 +4,7 @@ import { checkCheckpoint, type ExportCheckpoint } from "../export/checkpoint.js"
 import type { ExportOptions } from "../export/export-logs.js";
 import { csvHeader, formatLogs, logColumns, type ExportFormat } from "../export/format.js";
 import { payloadColumns } from "../export/payloads.js";
+import { ValidationError } from "../errors/request-errors.js";
 
 export interface ExportToFileOptions extends Omit<ExportOptions, "checkpoint"> {
   file: string;
@@ -30,7 +31,9 @@ export async function exportToFile(
 ): Promise<ExportSummary> {
   const format = options.format ?? "jsonl";
   const checkpointFile = `${options.file}.checkpoint.json`;
+  const output = { format, includePayloads: Boolean(options.includePayloads) };
   const checkpoint = options.resume ? await readCheckpoint(checkpointFile) : undefined;
+  if (checkpoint) checkSameOutput(checkpoint, output);
   const handle = await open(options.file, checkpoint ? "r+" : "w");
   try {
     let bytes = checkpoint?.bytes ?? 0;
@@ -40,7 +43,7 @@ export async function exportToFile(
     let last: ExportCheckpoint | undefined = checkpoint;
     for await (const page of logs.export({ ...options, checkpoint }).pages()) {
       bytes += await append(handle, bytes, formatLogs(page.logs, format, columns));
-      last = { ...page.checkpoint, bytes };
+      last = { ...page.checkpoint, bytes, output };
       await saveCheckpoint(checkpointFile, last);
     }
     await rm(checkpointFile, { force: true });
@@ -55,6 +58,26 @@ export async function exportToFile(
   }
 }
 
+/** Appending CSV to JSON Lines, or rows with payloads to rows without, would corrupt the file. */
+function checkSameOutput(
+  checkpoint: ExportCheckpoint,
+  output: NonNullable<ExportCheckpoint["output"]>,
+): void {
+  const before = checkpoint.output;
+  if (!before) return;
+  if (before.format !== output.format) {
+    throw new ValidationError(
+      `This export was started as ${before.format}; resume it with the same format, not ${output.format}.`,
+    );
+  }
+  if (before.includePayloads !== output.includePayloads) {
+    const was = before.includePayloads ? "with" : "without";
+    throw new ValidationError(
+      `This export was started ${was} payloads; resume it ${was} payloads too.`,
+    );
+  }
+}
+
 async function append(handle: FileHandle, position: number, text: string): Promise<number> {
   const data = Buffer.from(text, "utf8");
   await handle.write(data, 0, data.length, position);
@@ -66,7 +89,14 @@ async function readCheckpoint(file: string): Promise<ExportCheckpoint | undefine
     if (error.code === "ENOENT") return undefined;
     throw error;
   });
-  return text === undefined ? undefined : checkCheckpoint(JSON.parse(text));
+  if (text === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined; // checkCheckpoint explains
+  }
+  return checkCheckpoint(parsed);
 }
 
 // Written aside and renamed into place, so a crash never leaves half a checkpoint.

@@ -175,6 +175,12 @@ describe("aigw-logs export", () => {
     expect(checkpoint.pagesDone).toBeGreaterThanOrEqual(2);
     expect(checkpoint.pagesDone).toBeLessThan(20);
 
+    const asJsonLines = await run("--out", file, "--concurrency", "1", "--resume");
+    expect(asJsonLines.status).toBe(2);
+    expect(asJsonLines.stderr).toContain(
+      "error: This export was started as csv; resume it with the same format, not jsonl.",
+    );
+
     await untilIdle(sandbox);
     sandbox.stats.reset();
     const resumed = await run(...args, "--resume");

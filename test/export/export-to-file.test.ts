@@ -1,12 +1,12 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
-import { logColumns } from "../../src/index.js";
+import { logColumns, ValidationError } from "../../src/index.js";
 import { exportToFile } from "../../src/node/index.js";
-import { startClientSandbox } from "../helpers/client.js";
+import { caught, startClientSandbox } from "../helpers/client.js";
 import { projectRoot } from "../helpers/spec.js";
 
 const dir = mkdtempSync(join(tmpdir(), "aigw-export-"));
@@ -93,5 +93,51 @@ describe("exportToFile", () => {
     const ids = jsonLines(file).map((log) => log.id);
     expect(ids).toEqual(sandbox.store.list().map((log) => log.id));
     expect(existsSync(checkpointFile)).toBe(false);
+  });
+
+  it("refuses to resume in another format or payload setting, leaving file and checkpoint intact", async () => {
+    const { logs, sandbox } = await startClientSandbox({}, { logs: 300 });
+    const file = newFile("jsonl");
+    const stop = new AbortController();
+    const onProgress = ({ done }: { done: number }) => {
+      if (done >= 100) stop.abort();
+    };
+    await expect(
+      exportToFile(logs, { file, perPage: 50, concurrency: 1, signal: stop.signal, onProgress }),
+    ).rejects.toThrow();
+    const checkpointFile = `${file}.checkpoint.json`;
+    const before = readFileSync(file);
+    const checkpoint = readFileSync(checkpointFile, "utf8");
+    expect(JSON.parse(checkpoint).output).toEqual({ format: "jsonl", includePayloads: false });
+
+    const asCsv = await caught(exportToFile(logs, { file, format: "csv", resume: true }), [
+      sandbox.token,
+    ]);
+    expect(asCsv).toBeInstanceOf(ValidationError);
+    expect(asCsv.message).toBe(
+      "This export was started as jsonl; resume it with the same format, not csv.",
+    );
+    const withPayloads = await caught(
+      exportToFile(logs, { file, includePayloads: true, resume: true }),
+      [sandbox.token],
+    );
+    expect(withPayloads.message).toBe(
+      "This export was started without payloads; resume it without payloads too.",
+    );
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(readFileSync(checkpointFile, "utf8")).toBe(checkpoint);
+
+    const summary = await exportToFile(logs, { file, resume: true });
+    expect(summary).toMatchObject({ exported: 300, resumed: true });
+    expect(jsonLines(file).map((log) => log.id)).toEqual(sandbox.store.list().map((log) => log.id));
+  });
+
+  it("refuses a damaged checkpoint with a ValidationError", async () => {
+    const { logs } = await startClientSandbox({}, { logs: 10 });
+    const file = newFile("jsonl");
+    writeFileSync(`${file}.checkpoint.json`, '{"version":1,"gatew');
+    const error = await caught(exportToFile(logs, { file, resume: true }), []);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.message).toMatch(/damaged/);
   });
 });

@@ -1,29 +1,13 @@
 import { existsSync } from "node:fs";
 import type { AiGatewayLogs, ExportFormat, ExportOptions } from "../../index.js";
-import { csvHeader, formatLogs, logColumns } from "../../index.js";
-import { payloadColumns } from "../../export/payloads.js";
+import { csvHeader, formatLogs, logColumns, payloadColumns } from "../../index.js";
 import { exportToFile } from "../../node/index.js";
-import { connectionOptions, selectionOptions, type Command, type Values } from "../command.js";
+import { connectionOptions, type Command } from "../command.js";
 import { exitCodes, UsageError } from "../errors.js";
 import { write } from "../io.js";
 import { createProgressBar, noProgressBar } from "../progress.js";
 import { formatElapsed } from "../progress-line.js";
-import { filtersOf, integerOf } from "../selection.js";
-
-/** The selection options, --search offered only to be refused with a reason (see refuseSearch). */
-export const exportSelectionOptions = {
-  ...selectionOptions,
-  search: { type: "string", description: "not available here: use --filter KEY~TEXT" },
-} as const;
-
-/** An export walks a snapshot by filters alone: the library takes no free-text search. */
-export function refuseSearch(values: Values): void {
-  if (values.search === undefined) return;
-  throw new UsageError(
-    "--search is not available here: an export selects logs by filters only.",
-    "Match part of a field with --filter KEY~TEXT, e.g. --filter model~claude.",
-  );
-}
+import { exportSelectionOptions, filtersOf, integerOf, refuseSearch } from "../selection.js";
 
 export const exportCommand: Command = {
   name: "export",

@@ -6,8 +6,7 @@ import { renderStatsCsv, renderStatsTable } from "../format/stats-table.js";
 import { write } from "../io.js";
 import { createProgressBar } from "../progress.js";
 import { parseTime } from "../filter-syntax.js";
-import { filtersOf, integerOf } from "../selection.js";
-import { exportSelectionOptions, refuseSearch } from "./export.js";
+import { exportSelectionOptions, filtersOf, integerOf, refuseSearch } from "../selection.js";
 
 /** What --by accepts: log fields, and the UTC day or hour a log was created in. */
 const groupings: Record<string, GroupBy> = {

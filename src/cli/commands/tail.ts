@@ -2,8 +2,8 @@ import type { Log } from "../../index.js";
 import { csvHeader, logColumns, toCsvRow } from "../../index.js";
 import { connectionOptions, selectionOptions, type Command } from "../command.js";
 import { UsageError } from "../errors.js";
-import { cellOf, defaultTableFields, isNumericField, parseFields, pick } from "../format/fields.js";
-import { chooseFormat, type Format } from "../format/logs-output.js";
+import { cellOf, defaultTableFields, parseFields, pick } from "../format/fields.js";
+import { chooseFormat, tableColumnsOf, type Format } from "../format/logs-output.js";
 import { renderTable } from "../format/table.js";
 import { write } from "../io.js";
 import { parseTime } from "../filter-syntax.js";
@@ -89,7 +89,6 @@ const cellWidths: Record<string, number> = {
   path: 24,
   metadata: 30,
 };
-const shrinkable = new Set(["id", "model", "provider", "path", "metadata"]);
 
 /** The text before the first log, and each log's line, in a format that streams. */
 function createPrinter(
@@ -104,11 +103,7 @@ function createPrinter(
     return { header: csvHeader(columns), row: (log: Log) => toCsvRow(log, columns) };
   }
   const chosen = fields ?? defaultTableFields;
-  const columns = chosen.map((title) => ({
-    title,
-    right: isNumericField(title),
-    shrinks: shrinkable.has(title),
-  }));
+  const columns = tableColumnsOf(chosen);
   // A blank row of the fixed widths makes renderTable choose the same widths every time.
   const sizes = chosen.map((f) => Math.max(f.length, cellWidths[f] ?? 8));
   const template = sizes.map((size) => " ".repeat(size));

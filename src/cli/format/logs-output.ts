@@ -3,7 +3,7 @@ import { csvHeader, logColumns, toCsvRow } from "../../index.js";
 import { UsageError } from "../errors.js";
 import type { Io } from "../io.js";
 import { cellOf, defaultTableFields, isNumericField, pick } from "./fields.js";
-import { renderTable } from "./table.js";
+import { renderTable, type Column } from "./table.js";
 
 const shrinkable = new Set([
   "id",
@@ -28,6 +28,15 @@ export function chooseFormat(value: unknown, io: Io): Format {
   return value as Format;
 }
 
+/** Numbers align right; long free text gives up width first when the terminal is narrow. */
+export function tableColumnsOf(fields: readonly string[]): Column[] {
+  return fields.map((title) => ({
+    title,
+    right: isNumericField(title),
+    shrinks: shrinkable.has(title),
+  }));
+}
+
 /** Renders logs in a format: pure, from data to text. */
 export function renderLogs(
   logs: readonly Log[],
@@ -38,13 +47,8 @@ export function renderLogs(
   switch (format) {
     case "table": {
       const chosen = fields ?? defaultTableFields;
-      const columns = chosen.map((title) => ({
-        title,
-        right: isNumericField(title),
-        shrinks: shrinkable.has(title),
-      }));
       return renderTable(
-        columns,
+        tableColumnsOf(chosen),
         logs.map((log) => chosen.map((f) => cellOf(log, f))),
         width,
       );
