@@ -12,6 +12,11 @@ export function useColor(io: Io, stream: "stdout" | "stderr" = "stdout"): boolea
   return Boolean(io[stream].isTTY) && !noColor && io.env.TERM !== "dumb";
 }
 
+/** How wide stdout's lines may be: the terminal's width (80 when it will not say), else unbounded. */
+export function outputWidth(io: Io): number {
+  return io.stdout.isTTY ? io.stdout.columns || 80 : Number.POSITIVE_INFINITY;
+}
+
 /** Writes and waits for the stream to take it: output piped to a slow reader applies backpressure. */
 export function write(stream: NodeJS.WritableStream, data: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -3,7 +3,7 @@ import { connectionOptions, outputOptions, selectionOptions, type Command } from
 import { UsageError } from "../errors.js";
 import { parseFields } from "../format/fields.js";
 import { chooseFormat, renderLogs } from "../format/logs-output.js";
-import { write } from "../io.js";
+import { outputWidth, write } from "../io.js";
 import { filtersOf, integerOf, orderOf, orderOptions } from "../selection.js";
 
 const listOrder = ["created_at", "provider", "model", "model_type", "success", "cached"] as const;
@@ -52,10 +52,7 @@ export const list: Command = {
       found = (await logs.list({ ...call, page, perPage })).logs;
     }
     // A table fits the terminal; piped, nothing is cut.
-    const width = context.io.stdout.isTTY
-      ? (context.io.stdout.columns ?? 80)
-      : Number.POSITIVE_INFINITY;
-    await write(context.io.stdout, renderLogs(found, format, fields, width));
+    await write(context.io.stdout, renderLogs(found, format, fields, outputWidth(context.io)));
     return 0;
   },
 };

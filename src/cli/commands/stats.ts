@@ -3,7 +3,7 @@ import { createSummarizer } from "../../index.js";
 import { connectionOptions, type Command, type Values } from "../command.js";
 import { UsageError } from "../errors.js";
 import { renderStatsCsv, renderStatsTable } from "../format/stats-table.js";
-import { write } from "../io.js";
+import { outputWidth, write } from "../io.js";
 import { createProgressBar } from "../progress.js";
 import { parseTime } from "../filter-syntax.js";
 import { exportSelectionOptions, filtersOf, integerOf, refuseSearch } from "../selection.js";
@@ -80,7 +80,7 @@ export const stats: Command = {
     if (format === "json") await write(io.stdout, `${JSON.stringify(summary, null, 2)}\n`);
     else if (format === "csv") await write(io.stdout, renderStatsCsv(summary));
     else {
-      const width = io.stdout.isTTY ? io.stdout.columns || 80 : Number.POSITIVE_INFINITY;
+      const width = outputWidth(io);
       const table = renderStatsTable(summary, byName, width);
       await write(io.stdout, `${window.description}, by ${byName}:\n\n${table}`);
     }

@@ -5,7 +5,7 @@ import { UsageError } from "../errors.js";
 import { cellOf, defaultTableFields, parseFields, pick } from "../format/fields.js";
 import { chooseFormat, tableColumnsOf, type Format } from "../format/logs-output.js";
 import { renderTable } from "../format/table.js";
-import { write } from "../io.js";
+import { outputWidth, write } from "../io.js";
 import { parseTime } from "../filter-syntax.js";
 import { filtersOf } from "../selection.js";
 
@@ -48,7 +48,7 @@ export const tail: Command = {
     const since = typeof values.since === "string" ? parseTime(values.since) : undefined;
     const search = values.search as string | undefined;
     const logs = await context.client();
-    const width = io.stdout.isTTY ? io.stdout.columns || 80 : Number.POSITIVE_INFINITY;
+    const width = outputWidth(io);
     const printer = createPrinter(format, fields, width);
     if (io.stderr.isTTY)
       await write(io.stderr, `Following new logs every ${intervalMs / 1000} s; Ctrl-C to stop.\n`);
