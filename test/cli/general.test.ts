@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, sandboxEnv } from "../helpers/run-cli.js";
+import { runInTerminal } from "../helpers/run-in-terminal.js";
 import { startTestSandbox } from "../helpers/sandbox.js";
 import { projectRoot } from "../helpers/spec.js";
 
@@ -120,6 +121,18 @@ describe("aigw-logs", () => {
   it("writes no colour codes when not on a terminal", async () => {
     const result = await runCli(["lst"]);
     expect(result.stderr).not.toContain("\u001b[");
+  });
+
+  it("colours the error on a terminal, unless NO_COLOR is set", async () => {
+    const sandbox = await startTestSandbox();
+    const args = ["get", "no-such-log", "--base-url", sandbox.url];
+    const coloured = await runInTerminal(args, { env: sandboxEnv(sandbox) });
+    expect(coloured.status).toBe(4);
+    expect(coloured.output).toContain("\u001b[31merror:\u001b[39m ");
+    const plain = await runInTerminal(args, { env: { ...sandboxEnv(sandbox), NO_COLOR: "1" } });
+    expect(plain.status).toBe(4);
+    expect(plain.output).toMatch(/^error: /);
+    expect(plain.output).not.toContain("\u001b[");
   });
 
   it("works with no account at all: --sandbox", async () => {
