@@ -8,6 +8,7 @@ export type {
   ListOptions,
 } from "./client.js";
 export { where, normalizeFilter, serializeFilters } from "./filters.js";
+export { listOrderKeys, deleteOrderKeys } from "./order-keys.js";
 export type { FilterBuilder, FilterInput } from "./filters.js";
 export type { AiGatewayLogsOptions } from "./options.js";
 export type { Page } from "./paginate.js";

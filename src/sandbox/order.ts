@@ -1,23 +1,10 @@
+import { deleteOrderKeys, listOrderKeys } from "../order-keys.js";
+import type { DeleteOrderBy } from "../types.js";
 import type { StoredLog } from "./stored-log.js";
 
-export const listOrderKeys = [
-  "created_at",
-  "provider",
-  "model",
-  "model_type",
-  "success",
-  "cached",
-] as const;
-export const deleteOrderKeys = [
-  ...listOrderKeys,
-  "cost",
-  "tokens_in",
-  "tokens_out",
-  "duration",
-  "feedback",
-] as const;
+export { deleteOrderKeys, listOrderKeys };
 
-export type OrderKey = (typeof deleteOrderKeys)[number];
+export type OrderKey = DeleteOrderBy;
 export type Direction = "asc" | "desc";
 
 type Sortable = string | number | boolean | null;

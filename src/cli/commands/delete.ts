@@ -1,5 +1,5 @@
 import type { AiGatewayLogs, DeleteOptions, DeleteReport } from "../../index.js";
-import { FiltersIgnoredError } from "../../index.js";
+import { deleteOrderKeys, FiltersIgnoredError } from "../../index.js";
 import { connectionOptions, selectionOptions, type Command } from "../command.js";
 import type { Context } from "../context.js";
 import { confirm } from "../confirm.js";
@@ -15,20 +15,6 @@ import { CommandFailedError, exitCodes, UsageError } from "../errors.js";
 import { write } from "../io.js";
 import { filtersOf, integerOf, orderOf } from "../selection.js";
 
-const deleteOrder = [
-  "created_at",
-  "provider",
-  "model",
-  "model_type",
-  "success",
-  "cached",
-  "cost",
-  "tokens_in",
-  "tokens_out",
-  "duration",
-  "feedback",
-] as const;
-
 // A delete selects by filters only.
 const { search: _search, ...deleteSelection } = selectionOptions;
 
@@ -43,8 +29,8 @@ export const deleteCommand: Command = {
     "Then asks on a terminal; without a terminal on stdin, --yes is required. Deletes at most",
     "the number counted (oldest first unless --order-by/--desc say otherwise) and prints",
     '"Deleted N logs (M still match)." on stdout. Without filters it refuses unless --all.',
-    `--order-by takes ${deleteOrder.slice(0, 6).join(", ")},`,
-    `${deleteOrder.slice(6).join(", ")}.`,
+    `--order-by takes ${deleteOrderKeys.slice(0, 6).join(", ")},`,
+    `${deleteOrderKeys.slice(6).join(", ")}.`,
   ],
   examples: [
     "aigw-logs delete --filter success=false --until 30d --dry-run",
@@ -86,7 +72,7 @@ export const deleteCommand: Command = {
     const limit = integerOf(values, "limit", 1);
     const call: DeleteOptions = {
       filters,
-      ...orderOf(values, deleteOrder),
+      ...orderOf(values, deleteOrderKeys),
       all: Boolean(values.all),
       trustFilters: Boolean(values["trust-filters"]),
       signal: context.signal,

@@ -1,12 +1,10 @@
-import type { Log } from "../../index.js";
+import { listOrderKeys, type Log } from "../../index.js";
 import { connectionOptions, outputOptions, selectionOptions, type Command } from "../command.js";
 import { UsageError } from "../errors.js";
 import { parseFields } from "../format/fields.js";
 import { chooseFormat, renderLogs } from "../format/logs-output.js";
 import { outputWidth, write } from "../io.js";
 import { filtersOf, integerOf, orderOf, orderOptions } from "../selection.js";
-
-const listOrder = ["created_at", "provider", "model", "model_type", "success", "cached"] as const;
 
 export const list: Command = {
   name: "list",
@@ -32,7 +30,7 @@ export const list: Command = {
     const format = chooseFormat(values.format, context.io);
     const fields = parseFields(values.fields as string | undefined);
     const filters = filtersOf(values);
-    const order = orderOf(values, listOrder);
+    const order = orderOf(values, listOrderKeys);
     const limit = integerOf(values, "limit", 1);
     const perPage = integerOf(values, "per-page", 1, 50);
     const page = integerOf(values, "page", 1);
