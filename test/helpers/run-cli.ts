@@ -17,6 +17,8 @@ export interface CliOptions {
   env?: Record<string, string | undefined>;
   input?: string | Buffer;
   timeoutMs?: number;
+  /** Another copy of the CLI to run, such as one installed from the packed package. */
+  bin?: string;
 }
 
 /** The environment a user of this sandbox would set, plus --base-url to pass. */
@@ -40,7 +42,7 @@ function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.Process
 
 /** Starts the CLI; the caller reads, writes and kills as it likes. */
 export function spawnCli(args: string[], options: CliOptions = {}): ChildProcess {
-  return spawn(process.execPath, [cliPath, ...args], {
+  return spawn(process.execPath, [options.bin ?? cliPath, ...args], {
     env: baseEnv(options.env),
     cwd: projectRoot,
   });
