@@ -6,8 +6,7 @@ import { fileURLToPath } from "node:url";
 
 export default function buildOnce(): void {
   const root = fileURLToPath(new URL("..", import.meta.url));
-  const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
-  const build = spawnSync(process.execPath, [tsc, "-p", "tsconfig.build.json"], {
+  const build = spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], {
     cwd: root,
     encoding: "utf8",
   });
