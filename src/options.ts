@@ -69,8 +69,8 @@ export function resolveOptions(options: AiGatewayLogsOptions) {
     accountId: options.accountId,
     gatewayId: options.gatewayId,
     baseUrl: (options.baseUrl ?? defaults.baseUrl).replace(/\/+$/, ""),
-    // Looked up per call, so a fetch installed after the client was made is still used.
-    fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
+    // Undefined means the global fetch, looked up per call, so one installed later is used.
+    fetch: options.fetch as FetchLike | undefined,
     timeoutMs,
     retry,
     rateLimit: rateLimit as RateLimit | false,

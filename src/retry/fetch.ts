@@ -3,10 +3,12 @@ import type { FetchLike } from "../options.js";
 import type { RateLimiter } from "../rate-limit.js";
 import { redactCause, redactText } from "../redact.js";
 import type { Sleep } from "../sleep.js";
+import { BufferedResponse } from "./buffered-response.js";
 import { decideRetry, parseRetryAfter, type AttemptOutcome, type RetryPolicy } from "./policy.js";
 
 export interface RetryingFetchOptions {
-  fetch: FetchLike;
+  /** Undefined: the global fetch, looked up on every attempt. */
+  fetch: FetchLike | undefined;
   policy: RetryPolicy;
   timeoutMs: number;
   limiter: RateLimiter;
@@ -27,7 +29,9 @@ export function createRetryingFetch(options: RetryingFetchOptions) {
     const signal = input.signal;
     for (let attempt = 0; ; attempt++) {
       const release = await options.limiter.acquire(signal);
-      const result = await attemptOnce(input.clone(), signal, options).finally(release);
+      // Only a body is used up by an attempt; a request without one (GET, DELETE) serves them all.
+      const request = input.body === null ? input : input.clone();
+      const result = await attemptOnce(request, signal, options).finally(release);
       const outcome = outcomeOf(result, options.now());
       if (outcome === undefined) return result as Response;
       if (outcome.kind === "response" && outcome.status === 429) {
@@ -55,12 +59,18 @@ async function attemptOnce(request: Request, signal: AbortSignal, options: Retry
     controller.abort();
   }, options.timeoutMs);
   try {
-    const response = await options.fetch(new Request(request, { signal: controller.signal }));
+    // The global fetch takes the signal as an init, which spares building one more Request.
+    const response = await (options.fetch
+      ? options.fetch(new Request(request, { signal: controller.signal }))
+      : globalThis.fetch(request, { signal: controller.signal }));
     const body = await response.arrayBuffer();
-    const copy = new Response(nullBodyStatuses.has(response.status) ? null : body, response);
-    // A constructed Response has no url; errors name the path they came from.
-    Object.defineProperty(copy, "url", { value: response.url || request.url });
-    return copy;
+    // The init is spelled out: handing over the Response itself costs far more to convert.
+    const { status, statusText, headers } = response;
+    return new BufferedResponse(
+      nullBodyStatuses.has(status) ? null : body,
+      { status, statusText, headers },
+      response.url || request.url,
+    );
   } catch (error) {
     const cause = redactCause(error, options.secrets);
     if (signal.aborted) throw new AbortError(undefined, { cause });
