@@ -1,5 +1,6 @@
 // One export in its own process, so its CPU time and memory are its own. Modes: `fetch` (a plain
-// loop, one page at a time: the floor), `ours` (logs.export()), `sdk` (the official SDK's
+// loop, one page at a time: the floor), `openapi-fetch` (the same loop over bare openapi-fetch,
+// which ours is built on), `ours` (logs.export()), `sdk` (the official SDK's
 // `for await` over aiGateway.logs.list) and `sdk-pool` (the SDK with pages fetched `concurrency`
 // at a time by hand, as the SDK has no concurrent export of its own).
 // Prints { logs, ms, cpuMs, maxRssMb, error? } as JSON. The clock and cpuMs start once the client
@@ -28,6 +29,24 @@ const setups = {
         const body = await response.json();
         for (const log of body.result) each(log);
         if (page * perPage >= body.result_info.total_count) return;
+      }
+    };
+  },
+  async "openapi-fetch"() {
+    const { default: createClient } = await import("openapi-fetch");
+    const client = createClient({ baseUrl: url, headers: { authorization: `Bearer ${token}` } });
+    const path = { account_id: accountId, gateway_id: gatewayId };
+    return async (each) => {
+      for (let page = 1; ; page++) {
+        const query = { per_page: perPage, page };
+        const { data } = await client.GET(
+          "/accounts/{account_id}/ai-gateway/gateways/{gateway_id}/logs",
+          {
+            params: { path, query },
+          },
+        );
+        for (const log of data.result) each(log);
+        if (page * perPage >= data.result_info.total_count) return;
       }
     };
   },

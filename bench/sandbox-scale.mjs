@@ -1,9 +1,10 @@
 // How the sandbox serves pages at one million logs, against the same requests at one thousand
 // logs measured in the same run (this machine is shared and noisy: read the ratios).
 import { startSandbox } from "ai-gateway-logs/sandbox";
+import { size } from "./sizes.mjs";
 
 const runs = 15;
-const bigCount = Number(process.env.BENCH_SANDBOX_LOGS ?? 1_000_000);
+const bigCount = size("BENCH_SANDBOX_LOGS", 1_000_000, 20_000);
 
 const requests = {
   "newest page (per_page=50)": "per_page=50",

@@ -1,0 +1,6 @@
+import createClient from "openapi-fetch";
+
+createClient({
+  baseUrl: "https://api.cloudflare.com/client/v4",
+  headers: { Authorization: "Bearer token" },
+});
