@@ -91,6 +91,45 @@ describe("aigw-logs", () => {
     }
   });
 
+  // Every command that calls the API, with arguments that would otherwise succeed.
+  const apiCommands = (id: string) => [
+    ["list"],
+    ["get", id],
+    ["request", id],
+    ["response", id],
+    ["update", id, "--score", "1"],
+    ["delete", "--filter", "success=false", "--yes"],
+    ["export"],
+    ["tail"],
+    ["stats"],
+  ];
+
+  it("exits 3 from every API command without a token, before sending anything", async () => {
+    const sandbox = await startTestSandbox({ logs: 5 });
+    const env = { CLOUDFLARE_ACCOUNT_ID: sandbox.accountId, CLOUDFLARE_GATEWAY_ID: "g" };
+    for (const args of apiCommands(sandbox.store.list()[0]!.id)) {
+      const result = await runCli([...args, "--base-url", sandbox.url], { env });
+      expect(result.status, args[0]).toBe(3);
+      expect(result.stderr, args[0]).toContain("No credentials: CLOUDFLARE_API_TOKEN is not set");
+    }
+    expect(sandbox.stats.total).toBe(0);
+  });
+
+  it("exits 3 from every API command when the token is refused, changing nothing", async () => {
+    const sandbox = await startTestSandbox({ logs: 5 });
+    const before = JSON.stringify(sandbox.store.list());
+    const wrong = "wrong-token-4f1d2a6b8c0d4e5f9e3b7c4a";
+    const env = { ...sandboxEnv(sandbox), CLOUDFLARE_API_TOKEN: wrong };
+    for (const args of apiCommands(sandbox.store.list()[0]!.id)) {
+      const result = await runCli([...args, "--base-url", sandbox.url], { env });
+      expect(result.status, args[0]).toBe(3);
+      expect(result.stderr, args[0]).toContain("failed with 401");
+      expect(result.stdout + result.stderr, args[0]).not.toContain(wrong);
+    }
+    expect(sandbox.stats.byStatus[401]).toBeGreaterThanOrEqual(9);
+    expect(JSON.stringify(sandbox.store.list())).toBe(before);
+  });
+
   it("exits 4 when a log does not exist", async () => {
     const sandbox = await startTestSandbox();
     const result = await runCli(["get", "no-such-log", "--base-url", sandbox.url], {

@@ -163,15 +163,6 @@ describe("aigw-logs update", () => {
     expect(sandbox.store.list()).toEqual(before);
   });
 
-  it("exits 3 without credentials, sending nothing", async () => {
-    const { sandbox, id, withUrl } = await setup();
-    const env = { CLOUDFLARE_ACCOUNT_ID: sandbox.accountId, CLOUDFLARE_GATEWAY_ID: "g" };
-    const result = await runCli(withUrl([id, "--score", "1"]), { env });
-    expect(result.status).toBe(3);
-    expect(result.stderr).toContain("No credentials");
-    expect(sandbox.stats.total).toBe(0);
-  });
-
   it("exits 3 when the token is refused, changes nothing, and never prints the token", async () => {
     const { sandbox, id, env, withUrl } = await setup();
     const token = "wrong-token-4f1d2a6b8c0d4e5f9e3b7c4a";
