@@ -1,5 +1,5 @@
 import { createAiGatewayLogs, type AiGatewayLogs } from "../index.js";
-import { startSandbox, type Sandbox } from "../sandbox/index.js";
+import type { Sandbox } from "../sandbox/index.js";
 import { CredentialsError, UsageError } from "./errors.js";
 import type { Values } from "./command.js";
 import type { Io } from "./io.js";
@@ -30,6 +30,8 @@ export function createContext(values: Values, io: Io, signal: AbortSignal): Cont
     async client() {
       if (client) return client;
       if (values.sandbox) {
+        // Loaded only here: every other command starts without the sandbox and its seed data.
+        const { startSandbox } = await import("../sandbox/index.js");
         sandbox = await startSandbox({
           logs: 2000,
           insertPerSecond: 1,

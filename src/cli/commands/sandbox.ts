@@ -1,4 +1,4 @@
-import { startSandbox, type Sandbox } from "../../sandbox/index.js";
+import type { Sandbox } from "../../sandbox/index.js";
 import { AiGatewayLogsError } from "../../index.js";
 import type { Command } from "../command.js";
 import { exitCodes } from "../errors.js";
@@ -36,6 +36,7 @@ export const sandbox: Command = {
     const logs = integerOf(values, "logs", 0, 1_000_000) ?? 2000;
     const seed = integerOf(values, "seed", 0, 0xffffffff) ?? 1;
     const insertPerSecond = integerOf(values, "insert-per-second", 0, 1000) ?? 1;
+    const { startSandbox } = await import("../../sandbox/index.js");
     const running = await listen(port, () => startSandbox({ port, logs, seed, insertPerSecond }));
     try {
       await write(context.io.stdout, sandboxBanner(running, logs));
