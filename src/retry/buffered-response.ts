@@ -7,6 +7,7 @@ export class BufferedResponse extends Response {
   readonly #bytes: Uint8Array<ArrayBuffer> | null;
   readonly #url: string;
   #used = false;
+  #stream: ReadableStream<Uint8Array<ArrayBuffer>> | undefined;
 
   constructor(bytes: ArrayBuffer | null, init: ResponseInit, url: string) {
     super(null, init);
@@ -25,13 +26,14 @@ export class BufferedResponse extends Response {
 
   override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
     if (this.#bytes === null) return null;
-    const bytes = this.#take();
-    return new ReadableStream({
-      start(controller) {
-        controller.enqueue(bytes);
+    // As with any Response, looking at the stream does not use the body up; reading it does.
+    this.#stream ??= new ReadableStream({
+      pull: (controller) => {
+        controller.enqueue(this.#take().slice());
         controller.close();
       },
     });
+    return this.#stream;
   }
 
   override async arrayBuffer(): Promise<ArrayBuffer> {

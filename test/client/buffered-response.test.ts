@@ -39,6 +39,17 @@ describe("BufferedResponse", () => {
     expect(await copy.json()).toEqual({ success: true, result: ["é", 1] });
   });
 
+  it("is not used up by looking at its body stream, only by reading it", async () => {
+    const looked = make();
+    expect(looked.body).not.toBeNull();
+    expect(looked.bodyUsed).toBe(false);
+    expect(await looked.text()).toBe(json);
+    const streamed = make();
+    expect(await new Response(streamed.body).text()).toBe(json);
+    expect(streamed.bodyUsed).toBe(true);
+    await expect(streamed.json()).rejects.toThrow(TypeError);
+  });
+
   it("hands out copies: changing bytes read does not change what a clone reads", async () => {
     const response = make();
     const clone = response.clone();
