@@ -1,12 +1,19 @@
 export { createAiGatewayLogs } from "./client.js";
-export type {
-  AiGatewayLogs,
-  CallOptions,
-  DeleteOptions,
-  Filters,
-  IterateOptions,
-  ListOptions,
-} from "./client.js";
+export type { AiGatewayLogs, DeleteOptions } from "./client.js";
+// The fetchers: one function per operation, each taking a gateway first, so that a bundler keeps
+// only the ones a program calls.
+export { createGateway } from "./gateway.js";
+export type { CallOptions, Gateway, GatewayInternals } from "./gateway.js";
+export { countLogs, iterateLogs, listLogs } from "./fetchers/list-logs.js";
+export type { Filters, IterateOptions, ListOptions } from "./fetchers/list-logs.js";
+export { getLog } from "./fetchers/get-log.js";
+export { updateLog } from "./fetchers/update-log.js";
+export { getLogRequest, getLogResponse } from "./fetchers/log-payloads.js";
+export { deleteLogs } from "./fetchers/delete-logs.js";
+export { tailLogs } from "./fetchers/tail-logs.js";
+export { exportLogs } from "./fetchers/export-logs.js";
+export { createRawClient } from "./raw-client.js";
+export type { RawClient } from "./raw-client.js";
 export { where, normalizeFilter, serializeFilters } from "./filters.js";
 export { listOrderKeys, deleteOrderKeys } from "./order-keys.js";
 export type { FilterBuilder, FilterInput } from "./filters.js";

@@ -1,4 +1,4 @@
-import type { Filters, ListOptions } from "./client.js";
+import type { Filters, ListOptions } from "./fetchers/list-logs.js";
 import { RateLimitError, ServerError } from "./errors/api-error.js";
 import { ConnectionError, TimeoutError, ValidationError } from "./errors/request-errors.js";
 import { serializeFilters } from "./filters.js";
@@ -29,7 +29,7 @@ const perPage = 50;
  * retries with an error that may pass is tried again an interval later. `cursor` is where the tail
  * stands; pass one to watch it (it wins over `since`).
  */
-export function tailLogs(
+export function pollNewLogs(
   list: List,
   options: TailOptions,
   sleep: Sleep,

@@ -25,7 +25,7 @@ const classByStatus: Record<number, new (details: ApiErrorDetails) => ApiError> 
  */
 export function createApiError(
   request: { method: string; url: string },
-  response: Response,
+  response: { status: number; statusText: string; headers: Headers },
   body: unknown,
   secrets: readonly string[],
 ): ApiError {

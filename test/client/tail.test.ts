@@ -10,7 +10,7 @@ import {
 import type { SandboxLogInput, SandboxOptions } from "../../src/sandbox/index.js";
 import { sleep as realSleep } from "../../src/sleep.js";
 import { TailCursor } from "../../src/tail-cursor.js";
-import { tailLogs } from "../../src/tail.js";
+import { pollNewLogs } from "../../src/tail.js";
 import { caught, startClientSandbox } from "../helpers/client.js";
 import { fixedNow, type TestSandbox } from "../helpers/sandbox.js";
 
@@ -364,7 +364,7 @@ describe("tail", () => {
       steps.push(() => insert(range(100, (i) => at(poll + 1, i))));
     }
     const cursor = new TailCursor();
-    const tail = tailLogs(logs.list, { signal: controller.signal }, sleep, cursor);
+    const tail = pollNewLogs(logs.list, { signal: controller.signal }, sleep, cursor);
     const seen = new Set<string>();
     let mostRemembered = 0;
     for await (const log of tail) {

@@ -2,6 +2,12 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createAiGatewayLogs,
+  createGateway,
+  getLog,
+  getLogResponse,
+  iterateLogs,
+  listLogs,
+  updateLog,
   where,
   type Filter,
   type Log,
@@ -11,6 +17,7 @@ import {
 } from "../../src/index.js";
 
 const logs = createAiGatewayLogs({ accountId: "a", gatewayId: "gw", apiToken: "t".repeat(40) });
+const gateway = createGateway({ accountId: "a", gatewayId: "gw", apiToken: "t".repeat(40) });
 
 describe("types", () => {
   it("type what the methods return", () => {
@@ -22,6 +29,23 @@ describe("types", () => {
     expectTypeOf<Log["tokens_in"]>().toEqualTypeOf<number | null>();
     expectTypeOf<Log["metadata"]>().toEqualTypeOf<string | undefined>();
     expectTypeOf(where("model").eq("x")).toEqualTypeOf<Filter>();
+  });
+
+  it("type the fetchers as the methods", () => {
+    expectTypeOf(listLogs).returns.toEqualTypeOf<Promise<Page>>();
+    expectTypeOf(getLog).returns.toEqualTypeOf<Promise<LogDetail>>();
+    expectTypeOf(getLogResponse).returns.toEqualTypeOf<Promise<Payload>>();
+    expectTypeOf(iterateLogs(gateway)).toEqualTypeOf<AsyncIterable<Log>>();
+    expectTypeOf(updateLog).returns.toEqualTypeOf<ReturnType<typeof logs.update>>();
+    const never = () => {
+      // @ts-expect-error: per_page is perPage here too
+      void listLogs(gateway, { per_page: 10 });
+      // @ts-expect-error: a fetcher takes the gateway first
+      void getLog("id");
+      // @ts-expect-error: score is a number
+      void updateLog(gateway, "id", { score: "high" });
+    };
+    expectTypeOf(never).toBeFunction();
   });
 
   it("reject wrong parameters at compile time", () => {

@@ -46,6 +46,13 @@ export async function startScenario(): Promise<Scenario> {
   expect(detail).toMatchObject(first);
   sandbox.stats.reset();
 
+  const notFound = {
+    threw: true,
+    isNotFoundError: true,
+    name: "NotFoundError",
+    status: 404,
+    message: expect.stringContaining("/logs/no-such-log failed with 404"),
+  };
   const expectResult = (result: unknown) => {
     expect(result).toEqual({
       ids: page.result.map((log: { id: string }) => log.id),
@@ -55,13 +62,8 @@ export async function startScenario(): Promise<Scenario> {
         provider: input.provider,
       })),
       log: detail,
-      missing: {
-        threw: true,
-        isNotFoundError: true,
-        name: "NotFoundError",
-        status: 404,
-        message: expect.stringContaining("/logs/no-such-log failed with 404"),
-      },
+      missing: notFound,
+      missingByFetcher: notFound,
     });
     const requests = sandbox.stats.requests.map((r) => ({
       path: r.path.replace(/^.*\/logs/, "/logs"),
@@ -72,6 +74,7 @@ export async function startScenario(): Promise<Scenario> {
       { path: "/logs", filters: null, status: 200 },
       { path: "/logs", filters, status: 200 },
       { path: `/logs/${first.id}`, filters: null, status: 200 },
+      { path: "/logs/no-such-log", filters: null, status: 404 },
       { path: "/logs/no-such-log", filters: null, status: 404 },
     ]);
   };
