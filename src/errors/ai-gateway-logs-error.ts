@@ -1,10 +1,11 @@
 /** The base of every error this library throws; `code` is stable and safe to branch on. */
 export class AiGatewayLogsError extends Error {
+  // Spelled out in every class, not read from the constructor: minifiers rename classes.
+  override readonly name: string = "AiGatewayLogsError";
   readonly code: string;
 
   constructor(code: string, message: string, options?: { cause?: unknown }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
     this.code = code;
   }
 

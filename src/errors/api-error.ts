@@ -13,6 +13,7 @@ export interface ApiErrorDetails {
 
 /** The API answered with an error status. Subclasses name the statuses users act on. */
 export class ApiError extends AiGatewayLogsError {
+  override readonly name: string = "ApiError";
   readonly status: number;
   readonly method: string;
   readonly path: string;
@@ -43,6 +44,7 @@ function describe({ method, path, status, statusText, errors }: ApiErrorDetails)
 
 /** 400: the request was malformed or a value was out of bounds. */
 export class BadRequestError extends ApiError {
+  override readonly name: string = "BadRequestError";
   constructor(details: ApiErrorDetails) {
     super(details, "bad_request");
   }
@@ -50,6 +52,7 @@ export class BadRequestError extends ApiError {
 
 /** 401: no credentials, or credentials Cloudflare does not accept. */
 export class AuthenticationError extends ApiError {
+  override readonly name: string = "AuthenticationError";
   constructor(details: ApiErrorDetails) {
     super(details, "authentication");
   }
@@ -57,6 +60,7 @@ export class AuthenticationError extends ApiError {
 
 /** 403: the credentials lack access to this account or operation. */
 export class PermissionDeniedError extends ApiError {
+  override readonly name: string = "PermissionDeniedError";
   constructor(details: ApiErrorDetails) {
     super(details, "permission_denied");
   }
@@ -64,6 +68,7 @@ export class PermissionDeniedError extends ApiError {
 
 /** 404: no such log, gateway or account (Cloudflare code 7002 for a log). */
 export class NotFoundError extends ApiError {
+  override readonly name: string = "NotFoundError";
   constructor(details: ApiErrorDetails) {
     super(details, "not_found");
   }
@@ -71,6 +76,7 @@ export class NotFoundError extends ApiError {
 
 /** 429: the rate limit was hit; `retryAfterMs` is how long the API asked to wait. */
 export class RateLimitError extends ApiError {
+  override readonly name: string = "RateLimitError";
   readonly retryAfterMs: number | undefined;
 
   constructor(details: ApiErrorDetails, retryAfterMs: number | undefined) {
@@ -81,6 +87,7 @@ export class RateLimitError extends ApiError {
 
 /** 5xx: Cloudflare failed; retried automatically before it reaches you. */
 export class ServerError extends ApiError {
+  override readonly name: string = "ServerError";
   constructor(details: ApiErrorDetails) {
     super(details, "server_error");
   }

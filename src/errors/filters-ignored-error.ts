@@ -6,6 +6,7 @@ import { AiGatewayLogsError } from "./ai-gateway-logs-error.js";
  * a word (cloudflare-typescript issue 2723); on a delete that would remove every log.
  */
 export class FiltersIgnoredError extends AiGatewayLogsError {
+  override readonly name: string = "FiltersIgnoredError";
   /** Ids of logs that came back although they do not satisfy the filters. */
   readonly mismatchedIds: string[];
 

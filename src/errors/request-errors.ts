@@ -2,6 +2,7 @@ import { AiGatewayLogsError } from "./ai-gateway-logs-error.js";
 
 /** The request never got an answer: DNS, refused or reset connection, truncated body. */
 export class ConnectionError extends AiGatewayLogsError {
+  override readonly name: string = "ConnectionError";
   constructor(message: string, options?: { cause?: unknown }) {
     super("connection", message, options);
   }
@@ -9,6 +10,7 @@ export class ConnectionError extends AiGatewayLogsError {
 
 /** An attempt took longer than `timeoutMs`. */
 export class TimeoutError extends AiGatewayLogsError {
+  override readonly name: string = "TimeoutError";
   readonly timeoutMs: number;
 
   constructor(message: string, timeoutMs: number) {
@@ -19,6 +21,7 @@ export class TimeoutError extends AiGatewayLogsError {
 
 /** The caller's AbortSignal fired. */
 export class AbortError extends AiGatewayLogsError {
+  override readonly name: string = "AbortError";
   constructor(message = "The request was aborted.", options?: { cause?: unknown }) {
     super("aborted", message, options);
   }
@@ -26,6 +29,7 @@ export class AbortError extends AiGatewayLogsError {
 
 /** Bad input caught before any request was sent. */
 export class ValidationError extends AiGatewayLogsError {
+  override readonly name: string = "ValidationError";
   constructor(message: string) {
     super("validation", message);
   }

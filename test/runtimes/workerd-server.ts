@@ -24,13 +24,15 @@ export interface WorkerdServer {
 /** Writes `worker.js` into dir. */
 export async function bundleWorker(dir: string): Promise<WorkerBundle> {
   // Neutral platform: no Node built-ins and no Node-only package fields; an import of node:
-  // would fail the build rather than be left for the runtime.
+  // would fail the build rather than be left for the runtime. Minified, as Workers are deployed:
+  // class names are renamed, which error names must survive.
   const { metafile } = await build({
     entryPoints: [fixture("worker.mjs")],
     outfile: join(dir, "worker.js"),
     bundle: true,
     format: "esm",
     platform: "neutral",
+    minify: true,
     metafile: true,
     logLevel: "silent",
   });
