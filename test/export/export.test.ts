@@ -18,6 +18,31 @@ describe("export", () => {
     expect(listCalls(sandbox.stats.requests)).toHaveLength(Math.ceil(1_234 / 50));
   });
 
+  it("hands each log out once when next() is called again before a page arrives", async () => {
+    const { logs, sandbox } = await startClientSandbox({}, { logs: 180 });
+    const iterator = logs.export({ perPage: 50 })[Symbol.asyncIterator]();
+    // 200 calls at once: 180 logs, then the end, in order, with none skipped or repeated.
+    const results = await Promise.all(Array.from({ length: 200 }, () => iterator.next()));
+    const ids = results.filter((r) => !r.done).map((r) => (r.value as Log).id);
+    expect(ids).toEqual(newestFirst(sandbox.store.list()));
+    expect(results.slice(180).every((r) => r.done)).toBe(true);
+  });
+
+  it("stops fetching when the loop breaks", async () => {
+    // Slow enough that the pages fetched ahead are still in flight at the break.
+    const { logs, sandbox } = await startClientSandbox({}, { logs: 2_000, latencyMs: 40 });
+    let seen = 0;
+    for await (const _log of logs.export({ perPage: 10, concurrency: 2 })) if (++seen === 25) break;
+    // Requests already in flight may still land; after that, nothing more is sent.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+    await settle();
+    const after = sandbox.stats.total;
+    await settle();
+    expect(sandbox.stats.total).toBe(after);
+    // The three pages read and the two in flight at the break; none started once they landed.
+    expect(after).toBe(5);
+  });
+
   it("exports only what matched, and nothing at all in one request when nothing does", async () => {
     const { logs, sandbox } = await startClientSandbox({}, { logs: 300 });
     const anthropic: string[] = [];
