@@ -141,8 +141,13 @@ await sandbox.close();
       );
       writeFileSync(
         join(dir, "use.ts"),
-        `import { createAiGatewayLogs, where, type Log, type LogDetail } from "ai-gateway-logs";
+        `import { createAiGatewayLogs, createGateway, getLog, where } from "ai-gateway-logs";
+import type { Log, LogDetail } from "ai-gateway-logs";
 const logs = createAiGatewayLogs({ accountId: "a", gatewayId: "g", apiToken: "t" });
+const gateway = createGateway({ accountId: "a", gatewayId: "g", apiToken: "t" });
+export const byFetcher = (id: string): Promise<LogDetail> => getLog(gateway, id);
+// @ts-expect-error a fetcher takes the gateway first.
+export const wrong = (id: string) => getLog(id);
 export async function newest(): Promise<LogDetail> {
   const page = await logs.list({ perPage: 5, filters: [where("model").eq("gpt-4o")] });
   const first: Log | undefined = page.logs[0];
