@@ -10,6 +10,8 @@ export interface RateLimit {
 /** Call when the request's answer (or failure) has arrived. */
 export type Release = () => void;
 
+const noRelease: Release = () => undefined;
+
 /**
  * One client-wide sliding window. A request counts from when it is sent until `windowMs` after
  * its answer arrived: the server saw it somewhere in between, so however latency varies, no
@@ -23,6 +25,8 @@ export class RateLimiter {
   /** When each answered request's answer arrived, oldest first. */
   readonly #answered: number[] = [];
   #inFlight = 0;
+  /** Requests queued for their turn. */
+  #waiting = 0;
   #pausedUntil = 0;
   #queue: Promise<unknown> = Promise.resolve();
   #onRelease: (() => void) | undefined;
@@ -35,8 +39,16 @@ export class RateLimiter {
 
   /** Resolves when one more request may be sent; requests wait in order of arrival. */
   acquire(signal?: AbortSignal): Promise<Release> {
+    // With nobody waiting and a slot free, the request goes at once: no turn to take in a queue.
+    if (this.#waiting === 0 && !signal?.aborted) {
+      const release = this.#freeSlot(this.#now());
+      if (release) return Promise.resolve(release);
+    }
+    this.#waiting++;
     const turn = this.#queue.then(() => this.#waitForSlot(signal));
     this.#queue = turn.catch(() => undefined);
+    const done = () => this.#waiting--;
+    turn.then(done, done);
     return turn;
   }
 
@@ -54,13 +66,21 @@ export class RateLimiter {
         await this.#sleep(pause, signal);
         continue;
       }
-      if (!this.#limit) return () => undefined;
-      const { requests, windowMs } = this.#limit;
-      while (this.#answered.length > 0 && this.#answered[0]! <= now - windowMs)
-        this.#answered.shift();
-      if (this.#inFlight + this.#answered.length < requests) return this.#take();
+      const release = this.#freeSlot(now);
+      if (release) return release;
+      const { windowMs } = this.#limit as RateLimit;
       await this.#nextFreeSlot(now, windowMs, signal);
     }
+  }
+
+  /** A slot taken now, when no pause holds and the window has room; undefined otherwise. */
+  #freeSlot(now: number): Release | undefined {
+    if (this.#pausedUntil > now) return undefined;
+    if (!this.#limit) return noRelease;
+    const { requests, windowMs } = this.#limit;
+    while (this.#answered.length > 0 && this.#answered[0]! <= now - windowMs)
+      this.#answered.shift();
+    return this.#inFlight + this.#answered.length < requests ? this.#take() : undefined;
   }
 
   #take(): Release {
