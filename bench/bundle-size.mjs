@@ -9,7 +9,8 @@ import { markdownTable, verdict } from "./markdown-table.mjs";
 const clients = {
   "plain fetch (floor)": "fetch.mjs",
   "bare openapi-fetch": "openapi-fetch.mjs",
-  "ai-gateway-logs": "ours.mjs",
+  "ai-gateway-logs, fetchers (`createGateway`, `listLogs`, `getLog`)": "ours.mjs",
+  "ai-gateway-logs, client object (`createAiGatewayLogs`)": "ours-client.mjs",
   "official SDK, `new Cloudflare()`": "sdk.mjs",
   "official SDK, `cloudflare/tree-shakable` with the logs resource only": "sdk-tree-shakable.mjs",
 };
@@ -37,9 +38,9 @@ async function measure(file) {
 
 const sizes = {};
 for (const [name, file] of Object.entries(clients)) sizes[name] = await measure(file);
-const ours = sizes["ai-gateway-logs"];
+const ours = sizes["ai-gateway-logs, fetchers (`createGateway`, `listLogs`, `getLog`)"];
+const client = sizes["ai-gateway-logs, client object (`createAiGatewayLogs`)"];
 const sdk = sizes["official SDK, `new Cloudflare()`"];
-const bare = sizes["bare openapi-fetch"];
 const kb = (n) => `${(n / 1024).toFixed(1)} kB (${n.toLocaleString("en")} B)`;
 const times = (n, d) => `${(n / d).toFixed(n < d ? 2 : 1)}×`;
 const rows = Object.entries(sizes).map(([name, s]) => [
@@ -50,7 +51,6 @@ const rows = Object.entries(sizes).map(([name, s]) => [
   times(s.gzipped, ours.gzipped),
 ]);
 const meets = (key) => sdk[key] / ours[key] >= 15;
-const budget = Math.floor(sdk.gzipped / 15);
 console.log(
   [
     "### Bundle size",
@@ -75,8 +75,8 @@ console.log(
       ],
     ),
     "",
-    `Of ours, ${kb(ours.openapiFetch)} minified is openapi-fetch; the rest is the client. The SDK's default entry gzips about ${(sdk.minified / sdk.gzipped).toFixed(0)}:1 (hundreds of generated resource classes alike in shape), ours about ${(ours.minified / ours.gzipped).toFixed(1)}:1, so the ratio that holds minified does not hold gzipped.`,
-    `Meeting 1/15 gzipped means ${kb(budget)} in all, of which bare openapi-fetch already takes ${kb(bare.gzipped)}. The program reaches \`createAiGatewayLogs\`, whose one object carries every method (export, delete, tail, payloads), so no bundler can drop the ones it does not call; only an API of separately imported functions, or a client without openapi-fetch, would get there.`,
-    "The SDK's own tree-shakable entry, built with the logs resource alone, is as small as ours: the minified 1/15 holds against the SDK as its README shows it (`new Cloudflare()`), not against that entry.",
+    `Ours is the program as the README writes it for a bundle: the fetchers it calls, each a function of its own, so the bundler keeps them and the transport they share (retries, rate limiter, typed errors, option and filter checks) and drops the rest. Of openapi-fetch it keeps only the parameter serializer (${kb(ours.openapiFetch)}): the fetchers send through our own transport, and the full openapi-fetch client comes in only with \`raw\`.`,
+    `Through the client object the same program is ${kb(client.gzipped)} gzipped (SDK ÷ it: ${times(sdk.gzipped, client.gzipped)}): that one object carries every method (export, delete, tail, payloads, \`raw\` with all of openapi-fetch), which no bundler can drop. The SDK's default entry gzips about ${(sdk.minified / sdk.gzipped).toFixed(0)}:1 (hundreds of generated resource classes alike in shape), ours about ${(ours.minified / ours.gzipped).toFixed(1)}:1, which is why the gzipped ratio is the harder one.`,
+    "The SDK's own tree-shakable entry, built with the logs resource alone, comes close to our client object, still about twice our fetchers; the targets are against the SDK as its README shows it (`new Cloudflare()`).",
   ].join("\n"),
 );

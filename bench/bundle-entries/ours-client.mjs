@@ -1,4 +1,4 @@
-// Lists a page of logs and gets one log: the program every bundle-size client implements.
+// The same program through the client object, which carries every method and `raw`.
 import { createAiGatewayLogs } from "ai-gateway-logs";
 
 const logs = createAiGatewayLogs({ accountId: "account", gatewayId: "gateway", apiToken: "token" });
