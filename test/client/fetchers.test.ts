@@ -92,7 +92,9 @@ describe("the fetchers", () => {
         controller.abort();
       }
     })();
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    // Inserted once the tail has read where it starts, so the log is new to it.
+    const requestsBefore = sandbox.stats.total;
+    while (sandbox.stats.total === requestsBefore) await new Promise((r) => setTimeout(r, 5));
     const fresh = sandbox.store.insert({ created_at: new Date().toISOString() });
     await tail;
     expect(tailed).toEqual([fresh.id]);
