@@ -78,7 +78,7 @@ function queryString(query: object): string {
 }
 
 const decoder = new TextDecoder();
-export const decode = (bytes: ArrayBuffer) => decoder.decode(bytes);
+const decode = (bytes: ArrayBuffer) => decoder.decode(bytes);
 
 /** A success answer whose body is not what it says it is: as good as no answer. */
 function unreadableBody(method: string, error: unknown, secrets: readonly string[]) {
